@@ -1,0 +1,3 @@
+from stridewell.cli.app import main
+
+main()

@@ -1,0 +1,215 @@
+"""Athlete profile, injuries, races and availability as value objects, with their validation.
+
+Validation lives here (not in the CLI) so every entry point — CLI, web, import of a backup —
+rejects the same bad input with the same words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from stridewell.domain.vocab import Equipment, Experience, Region, Sex, Side, Weekday
+
+RACE_DISTANCES_M: dict[str, float] = {
+    "5k": 5000.0,
+    "10k": 10000.0,
+    "half": 21097.5,
+    "marathon": 42195.0,
+}
+MAX_RESULT_S = 24 * 3600
+DEFAULT_RUN_DAYS = (Weekday.TUE, Weekday.WED, Weekday.THU, Weekday.SAT, Weekday.SUN)
+
+
+class ValidationError(ValueError):
+    """Input that breaks a rule of the domain; the message is one line a user can act on."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+@dataclass(frozen=True)
+class Availability:
+    """Days the athlete can train, and which one carries the long run."""
+
+    days: tuple[Weekday, ...] = DEFAULT_RUN_DAYS
+    long_run_day: Weekday = Weekday.SUN
+
+    def __post_init__(self) -> None:
+        if not self.days:
+            raise ValidationError("at least one training day is needed", "days")
+        if len(set(self.days)) != len(self.days):
+            raise ValidationError("a training day is listed twice", "days")
+        if len(self.days) > 6:
+            # At least one full rest day a week (science.md §3: recovery; deload logic needs it).
+            raise ValidationError(
+                "at most 6 training days: keep at least one rest day a week", "days"
+            )
+        if self.long_run_day not in self.days:
+            raise ValidationError(
+                f"the long-run day {self.long_run_day.value} is not one of the training days",
+                "long_run_day",
+            )
+
+    @property
+    def day_indexes(self) -> tuple[int, ...]:
+        return tuple(sorted(day.index for day in self.days))
+
+
+@dataclass(frozen=True)
+class Athlete:
+    name: str
+    sex: Sex
+    birth_year: int
+    id: int | None = None
+    units: str = "km"
+    max_hr: int | None = None
+    rest_hr: int | None = None
+    timezone: str = "UTC"
+    experience: Experience = Experience.INTERMEDIATE
+    equipment: frozenset[Equipment] = frozenset({Equipment.BODYWEIGHT})
+    availability: Availability = field(default_factory=Availability)
+    weekly_km: float = 30.0
+
+    def validate(self, today: date) -> None:
+        if not self.name.strip():
+            raise ValidationError("the name must not be empty", "name")
+        if not 1900 <= self.birth_year <= today.year - 10:
+            raise ValidationError(
+                f"birth year {self.birth_year} is not plausible (1900 to {today.year - 10})",
+                "birth_year",
+            )
+        if not 0 <= self.weekly_km <= 300:
+            raise ValidationError(
+                f"weekly running volume {self.weekly_km:g} km is out of range (0 to 300)",
+                "weekly_km",
+            )
+        if self.units not in ("km", "mi"):
+            raise ValidationError(f"units must be km or mi, not {self.units!r}", "units")
+        if self.max_hr is not None and not 100 <= self.max_hr <= 230:
+            raise ValidationError(f"max HR {self.max_hr} is out of range (100 to 230)", "max_hr")
+        if self.rest_hr is not None and not 25 <= self.rest_hr <= 110:
+            raise ValidationError(f"rest HR {self.rest_hr} is out of range (25 to 110)", "rest_hr")
+        if self.max_hr is not None and self.rest_hr is not None and self.rest_hr >= self.max_hr:
+            raise ValidationError("rest HR must be below max HR", "rest_hr")
+
+    @property
+    def has_gym(self) -> bool:
+        return bool(self.equipment & {Equipment.BARBELL, Equipment.MACHINE, Equipment.CABLE})
+
+
+@dataclass(frozen=True)
+class Injury:
+    region: Region
+    side: Side
+    onset: date
+    severity: int
+    resolved: date | None = None
+    days_off_running: int = 0
+    notes: str = ""
+    id: int | None = None
+    athlete_id: int | None = None
+
+    def validate(self, today: date) -> None:
+        if self.onset > today:
+            raise ValidationError(
+                f"onset {self.onset.isoformat()} is in the future (today is {today.isoformat()})",
+                "onset",
+            )
+        if self.resolved is not None:
+            if self.resolved < self.onset:
+                raise ValidationError("resolved date is before the onset", "resolved")
+            if self.resolved > today:
+                raise ValidationError(
+                    f"resolved date {self.resolved.isoformat()} is in the future", "resolved"
+                )
+        if not 0 <= self.severity <= 10:
+            raise ValidationError(f"severity {self.severity} must be 0 to 10", "severity")
+        if self.days_off_running < 0:
+            raise ValidationError("days off running cannot be negative", "days_off_running")
+
+    def is_active(self, on: date) -> bool:
+        return self.onset <= on and (self.resolved is None or self.resolved > on)
+
+
+@dataclass(frozen=True)
+class Race:
+    name: str
+    date: date
+    distance_m: float
+    goal_s: int | None = None
+    result_s: int | None = None
+    id: int | None = None
+    athlete_id: int | None = None
+    activity_id: int | None = None
+
+    def validate(self, today: date) -> None:
+        if not self.name.strip():
+            raise ValidationError("the race name must not be empty", "name")
+        if not 100 <= self.distance_m <= 400_000:
+            raise ValidationError(
+                f"distance {self.distance_m:g} m is out of range (100 m to 400 km)", "distance"
+            )
+        if self.result_s is not None:
+            if self.date > today:
+                raise ValidationError(
+                    "a result was given for a race in the future", "result"
+                )
+            _check_race_time(self.result_s, "result")
+        if self.goal_s is not None:
+            _check_race_time(self.goal_s, "goal")
+
+    @property
+    def is_goal(self) -> bool:
+        return self.result_s is None
+
+
+def _check_race_time(seconds: int, what: str) -> None:
+    if seconds <= 0:
+        raise ValidationError(f"the {what} time must be positive", what)
+    if seconds >= MAX_RESULT_S:
+        raise ValidationError(f"the {what} time must be under 24 hours", what)
+
+
+def parse_distance_m(text: str) -> float:
+    """`5k`, `10k`, `half`, `marathon` or metres."""
+    key = text.strip().lower()
+    if key in RACE_DISTANCES_M:
+        return RACE_DISTANCES_M[key]
+    try:
+        metres = float(key)
+    except ValueError:
+        names = ", ".join(RACE_DISTANCES_M)
+        raise ValidationError(
+            f"unknown distance {text!r}; use {names} or a number of metres", "distance"
+        ) from None
+    if metres <= 0:
+        raise ValidationError("distance must be positive", "distance")
+    return metres
+
+
+def parse_duration_s(text: str) -> int:
+    """`H:MM:SS` or `MM:SS` to seconds."""
+    parts = text.strip().split(":")
+    if not 2 <= len(parts) <= 3 or not all(p.isdigit() for p in parts):
+        raise ValidationError(f"time {text!r} is not H:MM:SS", "time")
+    numbers = [int(p) for p in parts]
+    if len(numbers) == 2:
+        numbers.insert(0, 0)
+    hours, minutes, seconds = numbers
+    if minutes >= 60 or seconds >= 60:
+        raise ValidationError(f"time {text!r} has minutes or seconds of 60 or more", "time")
+    return hours * 3600 + minutes * 60 + seconds
+
+
+def format_duration(seconds: float) -> str:
+    total = int(round(seconds))
+    return f"{total // 3600}:{total % 3600 // 60:02d}:{total % 60:02d}"
+
+
+def distance_label(distance_m: float) -> str:
+    for label, metres in RACE_DISTANCES_M.items():
+        if abs(metres - distance_m) < 1:
+            return label
+    return f"{distance_m:g} m"

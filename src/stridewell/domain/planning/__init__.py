@@ -1,0 +1,1 @@
+"""Periodisation, weekly scheduling, session building and their explanations."""
