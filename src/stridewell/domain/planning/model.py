@@ -62,6 +62,17 @@ class PlanWeek:
 
 
 @dataclass(frozen=True)
+class Paces:
+    """Training paces in seconds per km (daniels_zones); defaults suit a ~4:30 marathoner."""
+
+    easy_s_per_km: float = 360.0
+    marathon_s_per_km: float = 320.0
+    threshold_s_per_km: float = 300.0
+    interval_s_per_km: float = 275.0
+    source: str = "default paces (no race result on file)"
+
+
+@dataclass(frozen=True)
 class PlanRequest:
     athlete: Athlete
     start: date
@@ -70,6 +81,7 @@ class PlanRequest:
     race: Race | None = None  # the goal race, or None for an open-ended base plan
     weeks: int | None = None  # default: up to the race (+ recovery), or 12 without one
     weekly_km: float | None = None  # current volume; default the athlete's
+    paces: Paces = field(default_factory=Paces)
 
 
 @dataclass(frozen=True)
