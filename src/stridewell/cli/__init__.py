@@ -1,0 +1,1 @@
+"""The `stridewell` command line: a thin Typer layer over `stridewell.services`."""

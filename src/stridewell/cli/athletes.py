@@ -1,0 +1,163 @@
+"""`stridewell athlete …`: add, list and show athletes."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from stridewell.cli.context import (
+    AthleteOption,
+    FormatOption,
+    OutputFormat,
+    state,
+    user_errors,
+)
+from stridewell.cli.output import key_value_table, print_json, print_table, text_or_dash
+from stridewell.domain.athletes import Athlete
+from stridewell.services.athletes import (
+    athlete_from_text,
+    athlete_to_dict,
+    create_athlete,
+    list_athletes,
+    resolve_athlete,
+)
+from stridewell.services.injuries import injury_to_dict, list_injuries
+from stridewell.services.races import list_races, race_to_dict
+
+app = typer.Typer(help="Add, list and show athletes.", no_args_is_help=True)
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Option(help="Name shown in lists.")],
+    sex: Annotated[str, typer.Option(metavar="F|M|X", help="F, M or X.")],
+    birth_year: Annotated[int, typer.Option(metavar="YEAR", help="Year of birth.")],
+    weekly_km: Annotated[
+        float | None, typer.Option(metavar="KM", help="Current weekly running volume (30).")
+    ] = None,
+    experience: Annotated[
+        str | None,
+        typer.Option(metavar="LEVEL", help="novice, intermediate (default) or advanced."),
+    ] = None,
+    equipment: Annotated[
+        str | None,
+        typer.Option(metavar="LIST", help="Comma-separated: bodyweight,band,dumbbell,barbell,…"),
+    ] = None,
+    days: Annotated[
+        str | None,
+        typer.Option(metavar="DAYS", help="Training days, e.g. tue,wed,thu,sat,sun (default)."),
+    ] = None,
+    long_run_day: Annotated[
+        str | None, typer.Option(metavar="DAY", help="Day of the long run (default sun).")
+    ] = None,
+    max_hr: Annotated[int | None, typer.Option(metavar="BPM", help="Maximum heart rate.")] = None,
+    rest_hr: Annotated[int | None, typer.Option(metavar="BPM", help="Resting heart rate.")] = None,
+    timezone: Annotated[
+        str | None, typer.Option(metavar="ZONE", help="IANA time zone, e.g. Europe/Oslo.")
+    ] = None,
+    output: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """Add an athlete and print the new id.
+
+    Example:
+
+        stridewell athlete add --name Ada --sex F --birth-year 1988 --weekly-km 40
+            --equipment bodyweight,band,dumbbell --days tue,thu,sat,sun --long-run-day sun
+    """
+    with user_errors():
+        athlete = athlete_from_text(
+            name=name,
+            sex=sex,
+            birth_year=birth_year,
+            weekly_km=weekly_km,
+            experience=experience,
+            equipment=equipment,
+            days=days,
+            long_run_day=long_run_day,
+            max_hr=max_hr,
+            rest_hr=rest_hr,
+            timezone=timezone,
+        )
+        with state(ctx).database.session() as session:
+            stored = create_athlete(session, athlete, state(ctx).today())
+    if output is OutputFormat.JSON:
+        print_json({"id": stored.id})
+    else:
+        typer.echo(stored.id)
+
+
+@app.command("list")
+def list_command(ctx: typer.Context, output: FormatOption = OutputFormat.TABLE) -> None:
+    """List every athlete.
+
+    Example:
+
+        stridewell athlete list --format json
+    """
+    with user_errors(), state(ctx).database.session() as session:
+        athletes = list_athletes(session)
+    if output is OutputFormat.JSON:
+        print_json({"athletes": [athlete_to_dict(a) for a in athletes]})
+        return
+    table = Table(title="Athletes", title_justify="left")
+    for column in ("id", "name", "sex", "born", "km/week", "days", "long run"):
+        table.add_column(column)
+    for athlete in athletes:
+        data = athlete_to_dict(athlete)
+        table.add_row(
+            str(athlete.id),
+            athlete.name,
+            athlete.sex.value,
+            str(athlete.birth_year),
+            f"{athlete.weekly_km:g}",
+            ",".join(data["days"]),
+            data["long_run_day"],
+        )
+    print_table(table)
+
+
+@app.command("show")
+def show(
+    ctx: typer.Context, athlete: AthleteOption = None, output: FormatOption = OutputFormat.TABLE
+) -> None:
+    """Show an athlete's profile with their injuries and races.
+
+    Example:
+
+        stridewell athlete show --athlete 1 --format json
+    """
+    with user_errors(), state(ctx).database.session() as session:
+        found = resolve_athlete(session, athlete)
+        assert found.id is not None
+        injuries = list_injuries(session, found.id)
+        races = list_races(session, found.id)
+    today = state(ctx).today()
+    data = {
+        "athlete": athlete_to_dict(found),
+        "injuries": [injury_to_dict(injury, today) for injury in injuries],
+        "races": [race_to_dict(race) for race in races],
+    }
+    if output is OutputFormat.JSON:
+        print_json(data)
+        return
+    print_table(key_value_table(f"Athlete {found.id}", _profile_rows(found)))
+    typer.echo(f"{len(injuries)} injuries and {len(races)} races on file.")
+
+
+def _profile_rows(athlete: Athlete) -> list[tuple[str, str]]:
+    data = athlete_to_dict(athlete)
+    return [
+        ("name", athlete.name),
+        ("sex", data["sex"]),
+        ("birth year", str(athlete.birth_year)),
+        ("experience", data["experience"]),
+        ("weekly km", f"{athlete.weekly_km:g}"),
+        ("training days", ", ".join(data["days"])),
+        ("long run", data["long_run_day"]),
+        ("equipment", ", ".join(data["equipment"])),
+        ("max / rest HR", f"{text_or_dash(athlete.max_hr)} / {text_or_dash(athlete.rest_hr)}"),
+        ("time zone", athlete.timezone),
+    ]

@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy.orm import Session
+
+from stridewell.domain.athletes import ValidationError
+from stridewell.domain.vocab import Equipment, Experience, Sex, Weekday
+from stridewell.services.athletes import (
+    athlete_from_text,
+    athlete_to_dict,
+    create_athlete,
+    get_athlete,
+    list_athletes,
+    resolve_athlete,
+)
+from stridewell.services.errors import AmbiguousAthleteError, NoAthleteError, NotFoundError
+
+
+def test_typed_in_profile_becomes_an_athlete() -> None:
+    athlete = athlete_from_text(
+        name=" Ada ",
+        sex="f",
+        birth_year=1988,
+        weekly_km=40,
+        experience="Advanced",
+        equipment="band,dumbbell",
+        days="tue,thu,sat,sun",
+        long_run_day="sat",
+        timezone="Europe/Oslo",
+    )
+    assert athlete.name == "Ada"
+    assert athlete.sex is Sex.F
+    assert athlete.experience is Experience.ADVANCED
+    assert athlete.equipment == {Equipment.BAND, Equipment.DUMBBELL}
+    assert athlete.availability.days == (Weekday.TUE, Weekday.THU, Weekday.SAT, Weekday.SUN)
+    assert athlete.availability.long_run_day is Weekday.SAT
+    assert athlete.weekly_km == 40
+
+
+def test_long_run_defaults_to_sunday_or_else_the_last_training_day() -> None:
+    with_sunday = athlete_from_text(name="A", sex="F", birth_year=1990, days="sun,mon,wed")
+    assert with_sunday.availability.long_run_day is Weekday.SUN
+    without = athlete_from_text(name="A", sex="F", birth_year=1990, days="sat,mon,wed")
+    assert without.availability.long_run_day is Weekday.SAT
+
+
+@pytest.mark.parametrize(
+    ("changes", "words"),
+    [
+        ({"equipment": "bodyweight,trampoline"}, "unknown equipment 'trampoline'"),
+        ({"days": "mon,someday"}, "unknown day 'someday'"),
+        ({"days": "mon,wed", "long_run_day": "sun"}, "long-run day sun is not one of"),
+        ({"days": "mon,tue,wed,thu,fri,sat,sun"}, "at most 6 training days"),
+        ({"sex": "Q"}, "unknown sex 'Q'"),
+        ({"experience": "elite"}, "unknown experience 'elite'"),
+        ({"timezone": "Nowhere/Town"}, "unknown time zone"),
+    ],
+)
+def test_bad_profile_input_is_one_clear_line(changes: dict[str, str], words: str) -> None:
+    values: dict[str, object] = {"name": "A", "sex": "F", "birth_year": 1990, **changes}
+    with pytest.raises(ValidationError, match=words) as error:
+        athlete_from_text(**values)  # type: ignore[arg-type]
+    assert "\n" not in str(error.value)
+
+
+def test_create_athlete_validates_against_today(session: Session, today: date) -> None:
+    too_young = athlete_from_text(name="A", sex="F", birth_year=today.year - 5)
+    with pytest.raises(ValidationError, match="birth year"):
+        create_athlete(session, too_young, today)
+    stored = create_athlete(session, athlete_from_text(name="A", sex="F", birth_year=1990), today)
+    assert stored.id is not None
+    assert get_athlete(session, stored.id) == stored
+    assert list_athletes(session) == [stored]
+
+
+def test_the_only_athlete_is_chosen_when_none_is_named(session: Session, today: date) -> None:
+    with pytest.raises(NoAthleteError):
+        resolve_athlete(session, None)
+    first = create_athlete(session, athlete_from_text(name="A", sex="F", birth_year=1990), today)
+    assert resolve_athlete(session, None) == first
+    second = create_athlete(session, athlete_from_text(name="B", sex="M", birth_year=1985), today)
+    with pytest.raises(AmbiguousAthleteError) as error:
+        resolve_athlete(session, None)
+    assert error.value.athlete_ids == [first.id, second.id]
+    assert resolve_athlete(session, second.id) == second
+    with pytest.raises(NotFoundError, match="no athlete with id 999"):
+        resolve_athlete(session, 999)
+
+
+def test_athlete_json_lists_days_in_week_order() -> None:
+    athlete = athlete_from_text(
+        name="A", sex="X", birth_year=1990, days="sun,tue", equipment="step,band"
+    )
+    data = athlete_to_dict(athlete)
+    assert data["days"] == ["tue", "sun"]
+    assert data["equipment"] == ["band", "step"]
+    assert data["sex"] == "X" and data["long_run_day"] == "sun"
