@@ -164,8 +164,9 @@ class PlannedSessionRow(Base):
 class ActivityRow(Base):
     __tablename__ = "activity"
     __table_args__ = (
-        # Import is idempotent by content hash, per athlete (design.md, safety).
-        UniqueConstraint("athlete_id", "source_sha256"),
+        # Import is idempotent by content hash, per athlete (design.md, safety); a multisport
+        # file yields one activity per session, told apart by `source_index` (migration 0003).
+        UniqueConstraint("athlete_id", "source_sha256", "source_index"),
         Index("ix_activity_athlete_start", "athlete_id", "start_utc"),
     )
 
@@ -173,6 +174,7 @@ class ActivityRow(Base):
     athlete_id: Mapped[int] = mapped_column(ForeignKey("athlete.id", ondelete="CASCADE"))
     source_kind: Mapped[str] = mapped_column(String(16))  # fit | gpx | tcx | csv | manual
     source_sha256: Mapped[str | None] = mapped_column(String(64))
+    source_index: Mapped[int] = mapped_column(default=0, server_default="0")
     source_path: Mapped[str | None]
     sport: Mapped[str] = mapped_column(String(40))
     sub_sport: Mapped[str | None] = mapped_column(String(40))

@@ -35,6 +35,7 @@ class ActivityRepository:
         activity: Activity,
         *,
         source_sha256: str | None = None,
+        source_index: int = 0,
         source_path: str | None = None,
         load: float | None = None,
         imported_utc: datetime | None = None,
@@ -48,6 +49,7 @@ class ActivityRepository:
             athlete_id=athlete_id,
             source_kind=activity.source_kind,
             source_sha256=source_sha256,
+            source_index=source_index,
             source_path=source_path,
             sport=activity.sport,
             sub_sport=activity.sub_sport,
@@ -106,6 +108,13 @@ class ActivityRepository:
             ActivityRow.athlete_id == athlete_id, ActivityRow.source_sha256 == source_sha256
         )
         return self.session.scalar(query)
+
+    def known_sources(self, athlete_id: int) -> set[str]:
+        """Content hashes of every file already imported for the athlete (one query)."""
+        query = select(ActivityRow.source_sha256).where(
+            ActivityRow.athlete_id == athlete_id, ActivityRow.source_sha256.is_not(None)
+        )
+        return {sha for sha in self.session.scalars(query) if sha is not None}
 
     def get(self, activity_id: int, with_streams: bool = True) -> StoredActivity | None:
         options = [selectinload(ActivityRow.laps), selectinload(ActivityRow.best_efforts)]
