@@ -139,7 +139,7 @@ class TinyPlanner:
         monday = request.start - timedelta(days=request.start.weekday())
         week_count = request.weeks or 2
         km = request.weekly_km if request.weekly_km is not None else request.athlete.weekly_km
-        long_day = request.athlete.availability.long_run_day.index
+        long_day = request.athlete.availability.long_run_day.number
         weeks = []
         for offset in range(week_count):
             start = monday + timedelta(weeks=offset)

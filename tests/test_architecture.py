@@ -26,6 +26,8 @@ ALLOWED = {
     "cli": {"domain", "services", "cli", "config"},
     "web": {"domain", "services", "web", "config"},
 }
+# `stridewell serve` starts the web app: the one module of the CLI that reaches into `web`.
+EXCEPTIONS = {("cli/serve.py", "web")}
 
 
 def _imports(path: Path) -> Iterator[str]:
@@ -64,7 +66,8 @@ def test_layers_import_only_inner_layers(layer: str) -> None:
             parts = name.split(".")
             if parts[0] != "stridewell" or len(parts) < 2:
                 continue
-            if parts[1] not in ALLOWED[layer]:
+            relative = path.relative_to(PACKAGE).as_posix()
+            if parts[1] not in ALLOWED[layer] and (relative, parts[1]) not in EXCEPTIONS:
                 offenders.append(f"{path.relative_to(PACKAGE)} imports {name}")
     assert offenders == []
 

@@ -12,7 +12,13 @@ from stridewell.domain.planning.model import Plan
 from stridewell.domain.vocab import Sex
 from stridewell.store import migrate
 from stridewell.store.db import unit_of_work
-from stridewell.store.models import ACTIVITY_TABLES, CORE_TABLES, Base, PlanRow
+from stridewell.store.models import (
+    ACTIVITY_TABLES,
+    CORE_TABLES,
+    REHAB_TABLES,
+    Base,
+    PlanRow,
+)
 from stridewell.store.repositories import AthleteRepository, PlanRepository, RaceRepository
 
 
@@ -32,7 +38,7 @@ def test_first_migration_holds_the_core_tables_and_second_the_activities(
     assert tables == set(CORE_TABLES)
     migrate.upgrade(any_blank_engine)
     tables = set(inspect(any_blank_engine).get_table_names()) - {"alembic_version"}
-    assert tables == set(CORE_TABLES) | set(ACTIVITY_TABLES)
+    assert tables == set(CORE_TABLES) | set(ACTIVITY_TABLES) | set(REHAB_TABLES)
 
 
 def test_upgrade_from_0001_keeps_plans_linked_to_their_races(any_blank_engine: Engine) -> None:

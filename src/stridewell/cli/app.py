@@ -7,8 +7,15 @@ from typing import Annotated
 import typer
 
 from stridewell import __version__
-from stridewell.cli import athletes, database, exercises, injuries, plans, races
+from stridewell.cli import athletes, database, exercises, imports, injuries, plans, races
+from stridewell.cli.backup import import_backup
 from stridewell.cli.context import CliState, fail
+from stridewell.cli.exports import app as export_app
+from stridewell.cli.insights import insights_command
+from stridewell.cli.load import load
+from stridewell.cli.logging import app as log_app
+from stridewell.cli.records import records_command
+from stridewell.cli.rehab import app as rehab_app
 from stridewell.config import SettingsError, load_settings
 
 app = typer.Typer(
@@ -62,10 +69,19 @@ def root(
 app.command("init")(database.init)
 app.command("demo")(database.demo)
 app.command("exercises")(exercises.exercises)
+app.command("import")(imports.import_files)
+app.command("activities")(imports.activities)
 app.add_typer(athletes.app, name="athlete")
 app.add_typer(injuries.app, name="injury")
 app.add_typer(races.app, name="race")
 app.add_typer(plans.app, name="plan")
+app.add_typer(export_app, name="export")
+app.command("import-backup")(import_backup)
+app.add_typer(log_app, name="log")
+app.add_typer(rehab_app, name="rehab")
+app.command("load")(load)
+app.command("records")(records_command)
+app.command("insights")(insights_command)
 
 
 def main() -> None:

@@ -15,8 +15,16 @@ from stridewell.cli.context import (
     user_errors,
 )
 from stridewell.cli.output import print_json, print_table, text_or_dash
+from stridewell.services import parsing
 from stridewell.services.athletes import resolve_athlete
-from stridewell.services.injuries import add_injury, injury_from_text, injury_to_dict, list_injuries
+from stridewell.services.injuries import (
+    add_injury,
+    injury_from_text,
+    injury_to_dict,
+    list_injuries,
+    resolve_injury,
+    update_injury,
+)
 
 app = typer.Typer(help="Record and list injuries.", no_args_is_help=True)
 
@@ -106,3 +114,77 @@ def list_command(
             row["notes"],
         )
     print_table(table)
+
+
+@app.command("update")
+def update(
+    ctx: typer.Context,
+    injury_id: Annotated[int, typer.Argument(metavar="ID", help="The injury's id.")],
+    severity: Annotated[
+        int | None, typer.Option(metavar="0-10", help="How bad at its worst, 0 to 10.")
+    ] = None,
+    notes: Annotated[str | None, typer.Option(help="Replace the notes.")] = None,
+    days_off: Annotated[
+        int | None, typer.Option("--days-off", metavar="N", help="Days without running so far.")
+    ] = None,
+    athlete: AthleteOption = None,
+    output: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """Change an injury's severity, notes or days off running.
+
+    Example:
+
+        stridewell injury update 2 --days-off 18 --notes "physio: gluteus medius weakness"
+    """
+    today = state(ctx).today()
+    with user_errors(), state(ctx).database.session() as session:
+        owner = resolve_athlete(session, athlete)
+        assert owner.id is not None
+        stored = update_injury(
+            session,
+            owner.id,
+            injury_id,
+            today,
+            severity=severity,
+            notes=notes,
+            days_off_running=days_off,
+        )
+    _print_injury(stored_dict=injury_to_dict(stored, today), output=output, verb="updated")
+
+
+@app.command("resolve")
+def resolve(
+    ctx: typer.Context,
+    injury_id: Annotated[int, typer.Argument(metavar="ID", help="The injury's id.")],
+    resolved: Annotated[
+        str, typer.Option("--date", metavar="DATE", help="When it cleared up (YYYY-MM-DD).")
+    ],
+    days_off: Annotated[
+        int | None, typer.Option("--days-off", metavar="N", help="Days without running in all.")
+    ] = None,
+    athlete: AthleteOption = None,
+    output: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """Mark an injury as cleared up.
+
+    Example:
+
+        stridewell injury resolve 2 --date 2026-03-01 --days-off 21
+    """
+    today = state(ctx).today()
+    with user_errors():
+        resolved_on = parsing.iso_date(resolved, "resolved")
+        with state(ctx).database.session() as session:
+            owner = resolve_athlete(session, athlete)
+            assert owner.id is not None
+            stored = resolve_injury(
+                session, owner.id, injury_id, resolved_on, today, days_off_running=days_off
+            )
+    _print_injury(stored_dict=injury_to_dict(stored, today), output=output, verb="resolved")
+
+
+def _print_injury(stored_dict: dict[str, object], output: OutputFormat, verb: str) -> None:
+    if output is OutputFormat.JSON:
+        print_json(stored_dict)
+    else:
+        typer.echo(f"Injury {stored_dict['id']} {verb}.")

@@ -6,6 +6,7 @@ rejects the same bad input with the same words.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -54,7 +55,7 @@ class Availability:
 
     @property
     def day_indexes(self) -> tuple[int, ...]:
-        return tuple(sorted(day.index for day in self.days))
+        return tuple(sorted(day.number for day in self.days))
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,7 @@ class Race:
     athlete_id: int | None = None
     activity_id: int | None = None
 
-    def validate(self, today: date) -> None:
+    def validate(self, today: dt.date) -> None:
         if not self.name.strip():
             raise ValidationError("the race name must not be empty", "name")
         if not 100 <= self.distance_m <= 400_000:

@@ -119,7 +119,7 @@ class Weekday(StrEnum):
     SUN = "sun"
 
     @property
-    def index(self) -> int:
+    def number(self) -> int:
         """Monday = 0, as `date.weekday()`."""
         return list(Weekday).index(self)
 

@@ -41,7 +41,7 @@ def athlete_from_text(
     elif Weekday.SUN in run_days or not run_days:
         long_day = Weekday.SUN
     else:
-        long_day = max(run_days, key=lambda day: day.index)
+        long_day = max(run_days, key=lambda day: day.number)
     defaults = Athlete(name=name, sex=Sex.X, birth_year=birth_year)
     return Athlete(
         name=name.strip(),
@@ -111,7 +111,7 @@ def athlete_to_dict(athlete: Athlete) -> dict[str, Any]:
         "timezone": athlete.timezone,
         "experience": athlete.experience.value,
         "equipment": [e.value for e in Equipment if e in athlete.equipment],
-        "days": [day.value for day in sorted(athlete.availability.days, key=lambda d: d.index)],
+        "days": [day.value for day in sorted(athlete.availability.days, key=lambda d: d.number)],
         "long_run_day": athlete.availability.long_run_day.value,
         "weekly_km": athlete.weekly_km,
     }

@@ -298,3 +298,27 @@ ACTIVITY_TABLES = (
     "set_entry",
     "soreness",
 )
+
+
+# --- return to run (migration 0004) ------------------------------------------------------------
+
+
+class RehabLogRow(Base):
+    """One return-to-run entry: a walk-run session at a stage with its pain answers, or (stage 0)
+    the readiness checks, whose per-test pains are kept in `checks`."""
+
+    __tablename__ = "rehab_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    athlete_id: Mapped[int] = _owner("athlete")
+    injury_id: Mapped[int] = _owner("injury")
+    date: Mapped[dt.date] = mapped_column(Date)
+    stage: Mapped[int]  # 0 = readiness checks, 1.. = walk-run stage
+    pain_during: Mapped[int]  # 0-10 (readiness: the worst test)
+    pain_next_morning: Mapped[int | None]  # 0-10
+    pain_24h_settled: Mapped[bool | None]
+    checks: Mapped[dict[str, int] | None] = mapped_column(JSON)  # readiness: pain per test
+    notes: Mapped[str]
+
+
+REHAB_TABLES = ("rehab_log",)

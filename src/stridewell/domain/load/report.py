@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 import numpy as np
@@ -94,18 +94,28 @@ def load_report(
     days: int = 90,
     week_start: int = 0,
     *,
-    channel: Channel = Channel.CARDIO,
+    channel: Channel | None = Channel.CARDIO,
     coupled: bool = False,
 ) -> LoadReport:
-    """The last `days` days up to `as_of` (included) for one channel.
+    """The last `days` days up to `as_of` (included) for one channel, or for both channels
+    added together when `channel` is None (docs/science.md#load_scales).
 
     Entries after `as_of` are ignored (the clock is the argument). All earlier history feeds
     the averages. The chronic mean is uncoupled (days 8–28 back) unless `coupled` is set.
-    `week_start` is 0 = Monday … 6 = Sunday.
+    `week_start` is 0 = Monday … 6 = Sunday. With both channels, running kilometres come from
+    the cardio entries only: a run carries its kilometres in each channel, and counting them
+    twice would double the weekly volume.
     """
     if days < 1:
         raise ValueError("days must be at least 1")
-    kept = [e for e in entries if e.channel == channel and e.date <= as_of]
+    if channel is None:
+        kept = [
+            e if e.channel == Channel.CARDIO else replace(e, run_km=0.0)
+            for e in entries
+            if e.date <= as_of
+        ]
+    else:
+        kept = [e for e in entries if e.channel == channel and e.date <= as_of]
     window_start = as_of - timedelta(days=days - 1)
     first_week = week_start_of(window_start, week_start)
     first_entry = min((e.date for e in kept), default=None)

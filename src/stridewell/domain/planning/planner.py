@@ -80,7 +80,7 @@ def generate_plan(request: PlanRequest) -> Plan:
     current_km = request.weekly_km if request.weekly_km is not None else athlete.weekly_km
     peak_km = peak_volume_km(current_km, race, athlete.experience)
     run_days = athlete.availability.day_indexes
-    long_day = athlete.availability.long_run_day.index
+    long_day = athlete.availability.long_run_day.number
     race_in_plan = race is not None and any(f.phase == Phase.RACE for f in frames)
     race_km = race_week_km(race, run_days, peak_km) if race is not None and race_in_plan else None
     targets = weekly_km(frames, current_km, peak_km, race_km, request.paces.easy_s_per_km)

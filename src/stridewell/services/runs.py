@@ -1,0 +1,112 @@
+"""Runs logged by hand (for runners without a watch file), and RPE added to any activity."""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from stridewell.domain.activities import Activity
+from stridewell.domain.athletes import ValidationError, format_duration
+from stridewell.domain.strength_log import check_not_future, check_rpe
+from stridewell.services.athletes import get_athlete
+from stridewell.services.errors import NotFoundError
+from stridewell.store.repositories.activities import ActivityRepository
+from stridewell.store.repositories.logs import ActivityRpeRepository
+
+MAX_RUN_KM = 400.0
+MAX_RUN_S = 48 * 3600
+# Faster than this over any distance is beyond the world records (about 2:37/km for 5 km): the
+# distance or the duration was mistyped.
+MIN_PACE_S_PER_KM = 150.0
+# A hand-logged run has a day but no clock time; noon keeps it on that local day in any zone.
+MANUAL_START = time(12, 0)
+
+
+def manual_run(
+    *,
+    day: date,
+    distance_km: float,
+    duration_s: int,
+    timezone: str,
+    rpe: float | None = None,
+    name: str | None = None,
+) -> Activity:
+    """A run typed in by hand, as an activity without streams; bad values raise
+    `ValidationError`."""
+    if not (math.isfinite(distance_km) and 0 < distance_km <= MAX_RUN_KM):
+        raise ValidationError(
+            f"distance {distance_km:g} km must be above 0 and at most {MAX_RUN_KM:g} km",
+            "distance_km",
+        )
+    if not 0 < duration_s <= MAX_RUN_S:
+        raise ValidationError(
+            f"duration {format_duration(duration_s)} must be above 0 and at most 48 hours",
+            "duration",
+        )
+    pace_s_per_km = duration_s / distance_km
+    if pace_s_per_km < MIN_PACE_S_PER_KM:
+        raise ValidationError(
+            f"{distance_km:g} km in {format_duration(duration_s)} is "
+            f"{_pace(pace_s_per_km)}/km, faster than any world record; "
+            "check the distance and duration",
+            "duration",
+        )
+    check_rpe(rpe)
+    start_local = datetime.combine(day, MANUAL_START, tzinfo=ZoneInfo(timezone))
+    offset = start_local.utcoffset()
+    return Activity(
+        source_kind="manual",
+        sport="running",
+        start_utc=start_local.astimezone(ZoneInfo("UTC")),
+        tz_offset_s=None if offset is None else int(offset.total_seconds()),
+        elapsed_s=float(duration_s),
+        moving_s=float(duration_s),
+        distance_m=distance_km * 1000.0,
+        rpe=rpe,
+        name=name.strip() if name and name.strip() else None,
+    )
+
+
+def log_manual_run(
+    session: Session,
+    athlete_id: int,
+    today: date,
+    *,
+    day: date,
+    distance_km: float,
+    duration_s: int,
+    rpe: float | None = None,
+    name: str | None = None,
+) -> int:
+    """Store a hand-logged run as an activity (source "manual"); returns the activity id."""
+    athlete = get_athlete(session, athlete_id)
+    check_not_future(day, today)
+    activity = manual_run(
+        day=day,
+        distance_km=distance_km,
+        duration_s=duration_s,
+        timezone=athlete.timezone,
+        rpe=rpe,
+        name=name,
+    )
+    return ActivityRepository(session).add(athlete_id, activity)
+
+
+def set_activity_rpe(
+    session: Session, athlete_id: int, activity_id: int, rpe: float | None
+) -> None:
+    """Rate an activity of the athlete (session RPE, 0–10, foster2001); None clears it."""
+    get_athlete(session, athlete_id)
+    check_rpe(rpe)
+    repository = ActivityRpeRepository(session)
+    if repository.owner(activity_id) != athlete_id:
+        raise NotFoundError(f"no activity with id {activity_id} for this athlete")
+    repository.set_rpe(activity_id, rpe)
+
+
+def _pace(s_per_km: float) -> str:
+    seconds = round(s_per_km)
+    return f"{seconds // 60}:{seconds % 60:02d}"

@@ -1,0 +1,204 @@
+"""The training log kept by hand: strength sessions with their sets, soreness scores, and the
+RPE added to an imported activity."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from stridewell.domain.strength_log import SetEntry, SorenessContext, SorenessEntry, StrengthSession
+from stridewell.domain.vocab import Region, Side
+from stridewell.store.models import (
+    ActivityRow,
+    PlannedSessionRow,
+    PlanRow,
+    SetEntryRow,
+    SorenessRow,
+    StrengthSessionRow,
+)
+
+# set_entry.side is stored as L | R | both (design.md data model).
+_SIDE_CODES = {Side.LEFT: "L", Side.RIGHT: "R", Side.BOTH: "both"}
+_SIDES_BY_CODE = {code: side for side, code in _SIDE_CODES.items()}
+
+
+@dataclass(frozen=True)
+class PlannedSessionRef:
+    """Which athlete's plan a planned session belongs to, and what kind of session it is."""
+
+    id: int
+    athlete_id: int
+    plan_id: int
+    date: date
+    kind: str  # strength | run | rest
+    title: str
+
+
+class StrengthLogRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, athlete_id: int, strength: StrengthSession) -> StrengthSession:
+        """Insert the session with its sets (in the order given); returns it with its ids."""
+        row = StrengthSessionRow(
+            athlete_id=athlete_id,
+            date=strength.date,
+            planned_session_id=strength.planned_session_id,
+            duration_s=strength.duration_s,
+            rpe=strength.rpe,
+            notes=strength.notes,
+        )
+        row.sets = [
+            SetEntryRow(
+                exercise_slug=entry.exercise_slug,
+                order=order,
+                side=_SIDE_CODES[entry.side],
+                reps=entry.reps,
+                load_kg=entry.load_kg,
+                hold_s=entry.hold_s,
+                rpe=entry.rpe,
+            )
+            for order, entry in enumerate(strength.sets)
+        ]
+        self.session.add(row)
+        self.session.flush()
+        return strength_session_from_row(row)
+
+    def get(self, session_id: int) -> StrengthSession | None:
+        query = (
+            select(StrengthSessionRow)
+            .where(StrengthSessionRow.id == session_id)
+            .options(selectinload(StrengthSessionRow.sets))
+        )
+        row = self.session.scalar(query)
+        return None if row is None else strength_session_from_row(row)
+
+    def list_for(
+        self, athlete_id: int, start: date | None = None, end: date | None = None
+    ) -> list[StrengthSession]:
+        """The athlete's sessions from `start` to `end` (both included), oldest first."""
+        query = (
+            select(StrengthSessionRow)
+            .where(StrengthSessionRow.athlete_id == athlete_id)
+            .order_by(StrengthSessionRow.date, StrengthSessionRow.id)
+            .options(selectinload(StrengthSessionRow.sets))
+        )
+        if start is not None:
+            query = query.where(StrengthSessionRow.date >= start)
+        if end is not None:
+            query = query.where(StrengthSessionRow.date <= end)
+        return [strength_session_from_row(row) for row in self.session.scalars(query)]
+
+    def planned_session(self, planned_session_id: int) -> PlannedSessionRef | None:
+        query = (
+            select(PlannedSessionRow, PlanRow.athlete_id)
+            .join(PlanRow, PlannedSessionRow.plan_id == PlanRow.id)
+            .where(PlannedSessionRow.id == planned_session_id)
+        )
+        found = self.session.execute(query).first()
+        if found is None:
+            return None
+        row, athlete_id = found
+        return PlannedSessionRef(
+            id=row.id,
+            athlete_id=athlete_id,
+            plan_id=row.plan_id,
+            date=row.date,
+            kind=row.kind,
+            title=str(row.body.get("title", "")),
+        )
+
+
+class SorenessRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add_all(self, athlete_id: int, entries: tuple[SorenessEntry, ...]) -> list[SorenessEntry]:
+        rows = [
+            SorenessRow(
+                athlete_id=athlete_id,
+                date=entry.date,
+                context=entry.context.value,
+                region=entry.region.value,
+                side=entry.side.value,
+                score=entry.score,
+            )
+            for entry in entries
+        ]
+        self.session.add_all(rows)
+        self.session.flush()
+        return [soreness_from_row(row) for row in rows]
+
+    def list_for(
+        self, athlete_id: int, start: date | None = None, end: date | None = None
+    ) -> list[SorenessEntry]:
+        """The athlete's scores from `start` to `end` (both included), oldest first."""
+        query = (
+            select(SorenessRow)
+            .where(SorenessRow.athlete_id == athlete_id)
+            .order_by(SorenessRow.date, SorenessRow.id)
+        )
+        if start is not None:
+            query = query.where(SorenessRow.date >= start)
+        if end is not None:
+            query = query.where(SorenessRow.date <= end)
+        return [soreness_from_row(row) for row in self.session.scalars(query)]
+
+
+class ActivityRpeRepository:
+    """The one field of an imported activity the athlete edits by hand: its RPE."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def owner(self, activity_id: int) -> int | None:
+        """The id of the athlete the activity belongs to (None: no such activity)."""
+        return self.session.scalar(
+            select(ActivityRow.athlete_id).where(ActivityRow.id == activity_id)
+        )
+
+    def set_rpe(self, activity_id: int, rpe: float | None) -> bool:
+        row = self.session.get(ActivityRow, activity_id)
+        if row is None:
+            return False
+        row.rpe = rpe
+        self.session.flush()
+        return True
+
+
+def strength_session_from_row(row: StrengthSessionRow) -> StrengthSession:
+    return StrengthSession(
+        id=row.id,
+        athlete_id=row.athlete_id,
+        date=row.date,
+        planned_session_id=row.planned_session_id,
+        duration_s=row.duration_s,
+        rpe=row.rpe,
+        notes=row.notes,
+        sets=tuple(
+            SetEntry(
+                exercise_slug=entry.exercise_slug,
+                side=_SIDES_BY_CODE[entry.side],
+                reps=entry.reps,
+                load_kg=entry.load_kg,
+                hold_s=entry.hold_s,
+                rpe=entry.rpe,
+            )
+            for entry in sorted(row.sets, key=lambda s: s.order)
+        ),
+    )
+
+
+def soreness_from_row(row: SorenessRow) -> SorenessEntry:
+    return SorenessEntry(
+        id=row.id,
+        athlete_id=row.athlete_id,
+        date=row.date,
+        context=SorenessContext(row.context),
+        region=Region(row.region),
+        side=Side(row.side),
+        score=row.score,
+    )
