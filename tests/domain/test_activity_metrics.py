@@ -232,3 +232,20 @@ def test_ascent_lands_near_the_devices_own_totals() -> None:
     assert len(ratios) >= 6
     assert 0.95 <= median(ratios.values()) <= 1.05
     assert all(0.85 <= ratio <= 1.15 for ratio in ratios.values()), ratios
+
+
+def test_moving_time_never_exceeds_elapsed_time() -> None:
+    """A device stating more timer time than elapsed time (seen on a real Garmin file) gets its
+    moving time recomputed from the streams, with a note."""
+    t = np.arange(0.0, 601.0)
+    activity = Activity(
+        source_kind="fit",
+        sport="cycling",
+        start_utc=datetime(2025, 2, 19, tzinfo=UTC),
+        elapsed_s=600.0,
+        moving_s=1000.0,
+        streams=Streams({"t": t, "distance": t * 5.0}),
+    )
+    derived = derive(activity)
+    assert derived.moving_s == pytest.approx(600.0)
+    assert any("exceeded its elapsed time" in note for note in derived.notes)

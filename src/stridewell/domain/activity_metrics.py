@@ -76,9 +76,24 @@ def derive(activity: Activity, max_hr: float | None = None) -> Activity:
         changes["elapsed_s"] = float(np.nanmax(t) - np.nanmin(t))
     if activity.distance_m is None:
         changes["distance_m"] = _distance_m(activity, distance)
-    if activity.moving_s is None and t is not None and np.isfinite(t).any():
+    stated_elapsed = changes.get("elapsed_s", activity.elapsed_s)
+    elapsed = float(stated_elapsed) if isinstance(stated_elapsed, float | int) else None
+    # Some devices state a timer time longer than the whole activity; moving time can never
+    # exceed elapsed time, so such a value is recomputed from the streams (and said so).
+    impossible = (
+        activity.moving_s is not None and elapsed is not None and activity.moving_s > elapsed + 1
+    )
+    if (activity.moving_s is None or impossible) and t is not None and np.isfinite(t).any():
         threshold = MOVING_SPEED_BY_SPORT_MPS.get(activity.sport, MOVING_SPEED_MPS)
         changes["moving_s"] = moving_time_s(t, distance, threshold)
+    elif impossible:
+        changes["moving_s"] = elapsed
+    if impossible:
+        changes["notes"] = (
+            *activity.notes,
+            f"the file's moving time ({activity.moving_s:.0f} s) exceeded its elapsed time "
+            f"({elapsed:.0f} s); moving time recomputed",
+        )
     altitude = columns.get("altitude")
     if activity.ascent_m is None and altitude is not None and np.isfinite(altitude).any():
         changes["ascent_m"] = ascent_m(altitude)
