@@ -282,7 +282,7 @@ class SorenessRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     athlete_id: Mapped[int] = _owner("athlete")
     date: Mapped[dt.date] = mapped_column(Date)
-    context: Mapped[str] = mapped_column(String(40))  # e.g. morning, after_long_run, after_race
+    context: Mapped[str] = mapped_column(String(40))  # a SorenessContext value: morning, post_run, post_race, post_strength
     region: Mapped[str] = mapped_column(String(20))
     side: Mapped[str] = mapped_column(String(5))
     score: Mapped[int]  # 0-10

@@ -95,8 +95,8 @@ def test_strength_sets_are_read_in_the_side_vocabulary(session: Session) -> None
 def test_soreness_contexts_and_sides_are_read_as_terms(session: Session) -> None:
     athlete_id = add_athlete(session)
     add_soreness(session, athlete_id, date(2026, 3, 1), "post_run", {("quad", "left"): 6})
-    add_soreness(session, athlete_id, date(2026, 3, 2), "after_long_run", {("glute", "both"): 2})
-    add_soreness(session, athlete_id, date(2026, 3, 3), "post-race", {("calf", "right"): 4})
+    add_soreness(session, athlete_id, date(2026, 3, 2), "post_run", {("glute", "both"): 2})
+    add_soreness(session, athlete_id, date(2026, 3, 3), "post_race", {("calf", "right"): 4})
     entries = AnalyticsRepository(session).soreness(athlete_id, start=date(2026, 3, 1))
     assert [(e.date, e.context, e.region, e.side, e.score) for e in entries] == [
         (date(2026, 3, 1), SorenessContext.POST_RUN, Region.QUAD, Side.LEFT, 6),

@@ -12,40 +12,22 @@ from datetime import date, datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import Select, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from stridewell.domain.activities import Activity, Streams
-from stridewell.domain.strength_log import (
-    SetEntry,
-    SorenessContext,
-    SorenessEntry,
-    StrengthSession,
-    normalise_term,
-    side_term,
-)
-from stridewell.domain.vocab import Region
+from stridewell.domain.strength_log import SorenessEntry, StrengthSession
 from stridewell.store.models import (
     ActivityRow,
     ActivityStreamRow,
     BestEffortRow,
-    SorenessRow,
-    StrengthSessionRow,
 )
 from stridewell.store.repositories.activities import StoredActivity
+from stridewell.store.repositories.logs import SorenessRepository, StrengthLogRepository
 from stridewell.store.streams import decode_streams
 
 # The stream columns the load formulas read; the rest (positions, altitude…) are dropped after
 # decoding so a long range does not hold every sample in memory.
 LOAD_STREAM_COLUMNS = ("t", "hr")
-
-# Context names written before the SorenessContext vocabulary settled (models.py comment).
-_CONTEXT_ALIASES = {
-    "after_run": SorenessContext.POST_RUN,
-    "after_long_run": SorenessContext.POST_RUN,
-    "post_long_run": SorenessContext.POST_RUN,
-    "after_race": SorenessContext.POST_RACE,
-    "after_strength": SorenessContext.POST_STRENGTH,
-}
 
 _Query = TypeVar("_Query", bound=Select[*tuple[Any, ...]])
 
@@ -178,49 +160,13 @@ class AnalyticsRepository:
         self, athlete_id: int, *, start: date | None = None, end: date | None = None
     ) -> list[StrengthSession]:
         """The athlete's strength sessions dated in [start, end] with their sets, by date."""
-        query = (
-            select(StrengthSessionRow)
-            .where(StrengthSessionRow.athlete_id == athlete_id)
-            .options(selectinload(StrengthSessionRow.sets))
-            .order_by(StrengthSessionRow.date, StrengthSessionRow.id)
-        )
-        if start is not None:
-            query = query.where(StrengthSessionRow.date >= start)
-        if end is not None:
-            query = query.where(StrengthSessionRow.date <= end)
-        return [_strength_session(row) for row in self.session.scalars(query)]
+        return StrengthLogRepository(self.session).list_for(athlete_id, start, end)
 
     def soreness(
         self, athlete_id: int, *, start: date | None = None, end: date | None = None
     ) -> list[SorenessEntry]:
         """The athlete's soreness scores dated in [start, end], by date."""
-        query = (
-            select(SorenessRow)
-            .where(SorenessRow.athlete_id == athlete_id)
-            .order_by(SorenessRow.date, SorenessRow.id)
-        )
-        if start is not None:
-            query = query.where(SorenessRow.date >= start)
-        if end is not None:
-            query = query.where(SorenessRow.date <= end)
-        return [
-            SorenessEntry(
-                date=row.date,
-                context=soreness_context(row.context),
-                region=Region(row.region),
-                score=row.score,
-                side=side_term(row.side),
-                id=row.id,
-                athlete_id=row.athlete_id,
-            )
-            for row in self.session.scalars(query)
-        ]
-
-
-def soreness_context(text: str) -> SorenessContext:
-    """The stored context as a vocabulary term (`post-run`, `after_long_run` → post_run)."""
-    key = normalise_term(text)
-    return _CONTEXT_ALIASES.get(key) or SorenessContext(key)
+        return SorenessRepository(self.session).list_for(athlete_id, start, end)
 
 
 def _in_range(query: _Query, start_utc: datetime | None, end_utc: datetime | None) -> _Query:
@@ -230,30 +176,3 @@ def _in_range(query: _Query, start_utc: datetime | None, end_utc: datetime | Non
     if end_utc is not None:
         query = query.where(ActivityRow.start_utc < end_utc)
     return query
-
-
-def _strength_session(row: StrengthSessionRow) -> StrengthSession:
-    return StrengthSession(
-        date=row.date,
-        sets=_sets(row),
-        duration_s=row.duration_s,
-        rpe=row.rpe,
-        planned_session_id=row.planned_session_id,
-        notes=row.notes,
-        id=row.id,
-        athlete_id=row.athlete_id,
-    )
-
-
-def _sets(row: StrengthSessionRow) -> tuple[SetEntry, ...]:
-    return tuple(
-        SetEntry(
-            exercise_slug=entry.exercise_slug,
-            side=side_term(entry.side),  # stored as L | R | both, read as the Side vocabulary
-            reps=entry.reps,
-            load_kg=entry.load_kg,
-            hold_s=entry.hold_s,
-            rpe=entry.rpe,
-        )
-        for entry in row.sets
-    )
