@@ -234,8 +234,8 @@ def load_watch_to_dict(watch: LoadWatch) -> dict[str, Any]:
         days.append(
             {
                 **_day_dict(day),
-                "cardio_load": cardio.load,
-                "musculoskeletal_load": musculoskeletal.load,
+                "cardio_load": _rounded(cardio.load),
+                "musculoskeletal_load": _rounded(musculoskeletal.load),
                 "sources": dict(sorted(sources.items())),
             }
         )
@@ -276,28 +276,33 @@ def flag_to_dict(item: ChannelFlag) -> dict[str, Any]:
     }
 
 
+def _rounded(value: float | None) -> float | None:
+    """Four decimals: enough for every load figure, and no 1e-60 tails of decayed averages."""
+    return None if value is None else round(value, 4)
+
+
 def _day_dict(day: LoadDay) -> dict[str, Any]:
     return {
         "date": day.date.isoformat(),
-        "load": day.load,
-        "run_km": day.run_km,
-        "acute": day.acute,
-        "chronic": day.chronic,
-        "acwr": day.acwr,
-        "acwr_ewma": day.acwr_ewma,
-        "ctl": day.ctl,
-        "atl": day.atl,
-        "tsb": day.tsb,
+        "load": _rounded(day.load),
+        "run_km": _rounded(day.run_km),
+        "acute": _rounded(day.acute),
+        "chronic": _rounded(day.chronic),
+        "acwr": _rounded(day.acwr),
+        "acwr_ewma": _rounded(day.acwr_ewma),
+        "ctl": _rounded(day.ctl),
+        "atl": _rounded(day.atl),
+        "tsb": _rounded(day.tsb),
     }
 
 
 def _week_dict(week: LoadWeek) -> dict[str, Any]:
     return {
         "week_start": week.week_start.isoformat(),
-        "run_km": week.run_km,
-        "ramp_pct": week.ramp_pct,
-        "monotony": week.monotony,
-        "strain": week.strain,
+        "run_km": _rounded(week.run_km),
+        "ramp_pct": _rounded(week.ramp_pct),
+        "monotony": _rounded(week.monotony),
+        "strain": _rounded(week.strain),
     }
 
 
