@@ -16,8 +16,7 @@ $(STAMP): pyproject.toml
 
 run: setup
 	$(BIN)/stridewell init
-	$(BIN)/stridewell demo
-	$(BIN)/stridewell plan show
+	$(BIN)/stridewell serve --host 127.0.0.1 --port 8000
 
 test: setup
 	$(BIN)/pytest -n 2 -q

@@ -16,6 +16,7 @@ from stridewell.cli.load import load
 from stridewell.cli.logging import app as log_app
 from stridewell.cli.records import records_command
 from stridewell.cli.rehab import app as rehab_app
+from stridewell.cli.serve import serve
 from stridewell.config import SettingsError, load_settings
 
 app = typer.Typer(
@@ -82,6 +83,7 @@ app.add_typer(rehab_app, name="rehab")
 app.command("load")(load)
 app.command("records")(records_command)
 app.command("insights")(insights_command)
+app.command("serve")(serve)
 
 
 def main() -> None:

@@ -282,7 +282,8 @@ class SorenessRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     athlete_id: Mapped[int] = _owner("athlete")
     date: Mapped[dt.date] = mapped_column(Date)
-    context: Mapped[str] = mapped_column(String(40))  # a SorenessContext value: morning, post_run, post_race, post_strength
+    # a SorenessContext value: morning, post_run, post_race, post_strength
+    context: Mapped[str] = mapped_column(String(40))
     region: Mapped[str] = mapped_column(String(20))
     side: Mapped[str] = mapped_column(String(5))
     score: Mapped[int]  # 0-10

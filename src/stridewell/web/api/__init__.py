@@ -1,0 +1,34 @@
+"""The JSON API, mounted at /api/v1 with its own OpenAPI document (/api/v1/openapi.json).
+
+Each router answers with the same service functions as the pages. A later slice adds its
+router to `ROUTERS`.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, FastAPI
+
+from stridewell import __version__
+from stridewell.web.api import athletes, exercises, plans
+from stridewell.web.api.errors import install_error_handlers
+from stridewell.web.state import WebState
+
+API_PREFIX = "/api/v1"
+ROUTERS: tuple[APIRouter, ...] = (athletes.router, plans.router, exercises.router)
+
+
+def create_api(state: WebState) -> FastAPI:
+    api = FastAPI(
+        title="Stridewell API",
+        version=__version__,
+        summary="Athletes, injuries, races, plans and the exercise library, as JSON.",
+        openapi_url="/openapi.json",
+        # The interactive docs load their scripts from a CDN; pages here must work offline.
+        docs_url=None,
+        redoc_url=None,
+    )
+    api.state.web = state
+    install_error_handlers(api)
+    for router in ROUTERS:
+        api.include_router(router)
+    return api

@@ -1,0 +1,111 @@
+"""/api/v1/athletes: athletes, their injuries and races, and the demo athlete."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request, Response
+
+from stridewell.services.athletes import (
+    athlete_from_text,
+    athlete_to_dict,
+    create_athlete,
+    list_athletes,
+)
+from stridewell.services.injuries import add_injury, injury_from_text, injury_to_dict, list_injuries
+from stridewell.services.races import add_race, list_races, race_from_text, race_to_dict
+from stridewell.web.access import AuthorisedAthlete, ViewerDep
+from stridewell.web.api.errors import ERROR_RESPONSES, ApiError
+from stridewell.web.api.pagination import Page
+from stridewell.web.api.schemas import AthleteIn, InjuryIn, RaceIn
+from stridewell.web.demo import add_demo_athlete
+from stridewell.web.state import web_state
+
+router = APIRouter(tags=["athletes"], responses=ERROR_RESPONSES)
+
+
+@router.get("/athletes", summary="List athletes")
+def get_athletes(request: Request, viewer: ViewerDep, page: Page) -> dict[str, Any]:
+    with web_state(request).database.session() as session:
+        visible = [a for a in list_athletes(session) if a.id is not None and viewer.may_see(a.id)]
+    items = [athlete_to_dict(athlete) for athlete in page.slice(visible)]
+    return page.envelope("athletes", items, len(visible))
+
+
+@router.post("/athletes", status_code=201, summary="Add an athlete")
+def post_athlete(request: Request, body: AthleteIn, response: Response) -> dict[str, Any]:
+    state = web_state(request)
+    athlete = athlete_from_text(**body.model_dump())
+    with state.database.session() as session:
+        stored = create_athlete(session, athlete, state.today())
+    response.headers["location"] = f"{request.scope.get('root_path', '')}/athletes/{stored.id}"
+    return {"athlete": athlete_to_dict(stored)}
+
+
+@router.get("/athletes/{athlete_id}", summary="An athlete with their injuries and races")
+def get_athlete(request: Request, athlete: AuthorisedAthlete) -> dict[str, Any]:
+    state = web_state(request)
+    assert athlete.id is not None
+    with state.database.session() as session:
+        injuries = list_injuries(session, athlete.id)
+        races = list_races(session, athlete.id)
+    return {
+        "athlete": athlete_to_dict(athlete),
+        "injuries": [injury_to_dict(injury, state.today()) for injury in injuries],
+        "races": [race_to_dict(race) for race in races],
+    }
+
+
+@router.get("/athletes/{athlete_id}/injuries", summary="An athlete's injuries, oldest first")
+def get_injuries(request: Request, athlete: AuthorisedAthlete, page: Page) -> dict[str, Any]:
+    state = web_state(request)
+    assert athlete.id is not None
+    with state.database.session() as session:
+        injuries = list_injuries(session, athlete.id)
+    items = [injury_to_dict(injury, state.today()) for injury in page.slice(injuries)]
+    return page.envelope("injuries", items, len(injuries))
+
+
+@router.post("/athletes/{athlete_id}/injuries", status_code=201, summary="Record an injury")
+def post_injury(request: Request, athlete: AuthorisedAthlete, body: InjuryIn) -> dict[str, Any]:
+    state = web_state(request)
+    assert athlete.id is not None
+    injury = injury_from_text(**body.model_dump())
+    with state.database.session() as session:
+        stored = add_injury(session, athlete.id, injury, state.today())
+    return {"injury": injury_to_dict(stored, state.today())}
+
+
+@router.get("/athletes/{athlete_id}/races", summary="An athlete's races by date")
+def get_races(request: Request, athlete: AuthorisedAthlete, page: Page) -> dict[str, Any]:
+    assert athlete.id is not None
+    with web_state(request).database.session() as session:
+        races = list_races(session, athlete.id)
+    items = [race_to_dict(race) for race in page.slice(races)]
+    return page.envelope("races", items, len(races))
+
+
+@router.post("/athletes/{athlete_id}/races", status_code=201, summary="Add a race or a result")
+def post_race(request: Request, athlete: AuthorisedAthlete, body: RaceIn) -> dict[str, Any]:
+    state = web_state(request)
+    assert athlete.id is not None
+    race = race_from_text(
+        name=body.name,
+        race_date=body.date,
+        distance=body.distance,
+        goal=body.goal,
+        result=body.result,
+    )
+    with state.database.session() as session:
+        stored = add_race(session, athlete.id, race, state.today())
+    return {"race": race_to_dict(stored)}
+
+
+@router.post("/demo", status_code=201, summary="Add the demo athlete (empty database only)")
+def post_demo(request: Request) -> dict[str, Any]:
+    state = web_state(request)
+    with state.database.session() as session:
+        athlete = add_demo_athlete(session, state.today())
+    if athlete is None:
+        raise ApiError(409, "the demo athlete can only be added to an empty database")
+    return {"athlete": athlete_to_dict(athlete)}

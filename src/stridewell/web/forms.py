@@ -1,0 +1,94 @@
+"""HTML forms: what was typed, and the error to show next to each field.
+
+Parsing and validation belong to the services and the domain; a form only turns text into
+arguments and places a `ValidationError` next to the field it names (`error.field`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from starlette.datastructures import FormData
+
+from stridewell.domain.athletes import ValidationError
+
+GENERAL = "__all__"
+
+
+@dataclass
+class FormState:
+    """The values to show again in a form, and its errors by field name."""
+
+    values: dict[str, list[str]] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_form(cls, form: FormData) -> FormState:
+        values: dict[str, list[str]] = {}
+        for key, value in form.multi_items():
+            if isinstance(value, str):
+                values.setdefault(key, []).append(value)
+        return cls(values=values)
+
+    @classmethod
+    def initial(cls, values: Mapping[str, str | Iterable[str]]) -> FormState:
+        return cls(
+            values={
+                key: [value] if isinstance(value, str) else list(value)
+                for key, value in values.items()
+            }
+        )
+
+    def value(self, name: str) -> str:
+        found = self.values.get(name)
+        return found[0] if found else ""
+
+    def checked(self, name: str, option: str) -> bool:
+        return option in self.values.get(name, [])
+
+    def text(self, name: str) -> str | None:
+        """The trimmed value, or None when the field was left empty."""
+        value = self.value(name).strip()
+        return value or None
+
+    def items(self, name: str) -> list[str]:
+        return [item for item in self.values.get(name, []) if item.strip()]
+
+    def integer(self, name: str, label: str) -> int | None:
+        text = self.text(name)
+        if text is None:
+            return None
+        try:
+            return int(text)
+        except ValueError:
+            raise ValidationError(f"{label} must be a whole number", name) from None
+
+    def number(self, name: str, label: str) -> float | None:
+        text = self.text(name)
+        if text is None:
+            return None
+        try:
+            value = float(text.replace(",", "."))
+        except ValueError:
+            raise ValidationError(f"{label} must be a number", name) from None
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValidationError(f"{label} must be a number", name)
+        return value
+
+    def required_integer(self, name: str, label: str) -> int:
+        value = self.integer(name, label)
+        if value is None:
+            raise ValidationError(f"{label} is required", name)
+        return value
+
+    def reject(
+        self, error: ValidationError, fields: Iterable[str], aliases: Mapping[str, str]
+    ) -> None:
+        """Place `error` next to its field (through `aliases` for the domain's names)."""
+        name = aliases.get(error.field or "", error.field or "")
+        self.errors[name if name in set(fields) else GENERAL] = str(error)
+
+    @property
+    def general_error(self) -> str | None:
+        return self.errors.get(GENERAL)

@@ -1,0 +1,90 @@
+"""The profile page (who, injuries, races, with forms to add more) and the athlete chooser."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+
+from stridewell.domain.athletes import Athlete
+from stridewell.services.athletes import get_athlete, list_athletes
+from stridewell.services.errors import NotFoundError
+from stridewell.services.injuries import list_injuries
+from stridewell.services.races import list_races
+from stridewell.web.access import CurrentAthlete, ViewerDep, chosen_athlete_id
+from stridewell.web.forms import FormState
+from stridewell.web.pages.athlete_forms import injury_defaults, race_defaults
+from stridewell.web.pages.onboarding import choose_and_go, save_injury, save_race
+from stridewell.web.rendering import CheckedForm, render, see_other
+from stridewell.web.state import web_state
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/profile", response_class=HTMLResponse)
+def profile(request: Request, athlete: CurrentAthlete) -> Response:
+    return _profile_page(request, athlete)
+
+
+@router.post("/profile/injuries")
+def add_injury(request: Request, athlete: CurrentAthlete, form: CheckedForm) -> Response:
+    error = save_injury(request, athlete, FormState.from_form(form))
+    if error is not None:
+        return _profile_page(request, athlete, injury_form=error, status_code=422)
+    return see_other("/profile#injuries")
+
+
+@router.post("/profile/races")
+def add_race(request: Request, athlete: CurrentAthlete, form: CheckedForm) -> Response:
+    error = save_race(request, athlete, FormState.from_form(form))
+    if error is not None:
+        return _profile_page(request, athlete, race_form=error, status_code=422)
+    return see_other("/profile#races")
+
+
+@router.get("/athletes", response_class=HTMLResponse)
+def athletes(request: Request, viewer: ViewerDep) -> Response:
+    with web_state(request).database.session() as session:
+        visible = [a for a in list_athletes(session) if a.id is not None and viewer.may_see(a.id)]
+    if not visible:
+        return see_other("/welcome")
+    return render(
+        request, "athletes.html", {"athletes": visible, "chosen_id": chosen_athlete_id(request)}
+    )
+
+
+@router.post("/athletes/choose")
+def choose(request: Request, viewer: ViewerDep, form: CheckedForm) -> Response:
+    raw = form.get("athlete_id")
+    athlete_id = int(raw) if isinstance(raw, str) and raw.isdigit() else None
+    if athlete_id is None or not viewer.may_see(athlete_id):
+        raise NotFoundError("no such athlete")
+    with web_state(request).database.session() as session:
+        athlete = get_athlete(session, athlete_id)
+    return choose_and_go(request, athlete, "/")
+
+
+def _profile_page(
+    request: Request,
+    athlete: Athlete,
+    *,
+    injury_form: FormState | None = None,
+    race_form: FormState | None = None,
+    status_code: int = 200,
+) -> Response:
+    state = web_state(request)
+    assert athlete.id is not None
+    with state.database.session() as session:
+        injuries = list_injuries(session, athlete.id)
+        races = list_races(session, athlete.id)
+    return render(
+        request,
+        "profile.html",
+        {
+            "injuries": injuries,
+            "races": races,
+            "injury_form": injury_form or injury_defaults(state.today()),
+            "race_form": race_form or race_defaults(),
+        },
+        athlete=athlete,
+        status_code=status_code,
+    )

@@ -1,0 +1,46 @@
+// Small progressive enhancements; every page works without them.
+(function () {
+  "use strict";
+
+  // Fill an empty time-zone field with this device's zone.
+  document.querySelectorAll("[data-fill-timezone]").forEach(function (input) {
+    if (!input.value) {
+      try {
+        input.value = Intl.DateTimeFormat().resolvedOptions().timeZone || "";
+      } catch (error) {
+        // Older browsers: the field stays empty and the server uses UTC.
+      }
+    }
+  });
+
+  // A form is sent once: the button is disabled while the page loads the answer.
+  document.querySelectorAll("form[method='post']").forEach(function (form) {
+    form.addEventListener("submit", function () {
+      form.querySelectorAll("button[type='submit']").forEach(function (button) {
+        button.disabled = true;
+        button.setAttribute("aria-busy", "true");
+      });
+    });
+  });
+
+  // Coming back with the Back button shows the page as it was left: enable its buttons again.
+  window.addEventListener("pageshow", function () {
+    document.querySelectorAll("button[aria-busy='true']").forEach(function (button) {
+      button.disabled = false;
+      button.removeAttribute("aria-busy");
+    });
+  });
+
+  // Filters apply as soon as a choice changes.
+  document.querySelectorAll("form[data-auto-submit] select").forEach(function (select) {
+    select.addEventListener("change", function () {
+      select.form.submit();
+    });
+  });
+
+  // After a rejected form, take keyboard and screen-reader users to the list of problems.
+  var summary = document.querySelector(".error-summary[tabindex]");
+  if (summary) {
+    summary.focus();
+  }
+})();
