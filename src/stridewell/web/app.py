@@ -28,7 +28,10 @@ STATIC_DIR = Path(__file__).parent / "static"
 MAX_BODY_BYTES = 1024 * 1024
 MAX_UPLOAD_BYTES = 256 * 1024 * 1024
 # Paths that take file uploads (the activities slice adds its pages here).
-UPLOAD_LIMITS: tuple[BodyLimit, ...] = (BodyLimit("/activities/upload", MAX_UPLOAD_BYTES),)
+UPLOAD_LIMITS: tuple[BodyLimit, ...] = (
+    BodyLimit("/activities/upload", MAX_UPLOAD_BYTES),
+    BodyLimit("/api/v1/activities", MAX_UPLOAD_BYTES),
+)
 STATIC_MAX_AGE_S = 24 * 3600
 
 

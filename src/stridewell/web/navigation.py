@@ -19,6 +19,9 @@ class NavItem:
 NAV_ITEMS: tuple[NavItem, ...] = (
     NavItem("Today", "/"),
     NavItem("Plan", "/plan"),
+    NavItem("Log", "/log"),
+    NavItem("Activities", "/activities"),
+    NavItem("Progress", "/progress"),
     NavItem("Exercises", "/exercises"),
     NavItem("Profile", "/profile"),
 )

@@ -9,12 +9,20 @@ from __future__ import annotations
 from fastapi import APIRouter, FastAPI
 
 from stridewell import __version__
-from stridewell.web.api import athletes, exercises, plans
+from stridewell.web.api import activities, athletes, exercises, injuries, log, plans, progress
 from stridewell.web.api.errors import install_error_handlers
 from stridewell.web.state import WebState
 
 API_PREFIX = "/api/v1"
-ROUTERS: tuple[APIRouter, ...] = (athletes.router, plans.router, exercises.router)
+ROUTERS: tuple[APIRouter, ...] = (
+    athletes.router,
+    plans.router,
+    exercises.router,
+    activities.router,
+    progress.router,
+    log.router,
+    injuries.router,
+)
 
 
 def create_api(state: WebState) -> FastAPI:

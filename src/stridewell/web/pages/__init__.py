@@ -4,7 +4,20 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from stridewell.web.pages import calendar_file, dashboard, exercises, onboarding, plan, profile
+from stridewell.web.pages import (
+    activities,
+    calendar_file,
+    dashboard,
+    exercises,
+    injuries,
+    log,
+    log_body,
+    log_strength,
+    onboarding,
+    plan,
+    profile,
+    progress,
+)
 
 ROUTERS: tuple[APIRouter, ...] = (
     dashboard.router,
@@ -13,4 +26,10 @@ ROUTERS: tuple[APIRouter, ...] = (
     plan.router,
     calendar_file.router,
     exercises.router,
+    activities.router,
+    progress.router,
+    log.router,
+    log_strength.router,
+    log_body.router,
+    injuries.router,
 )

@@ -38,6 +38,12 @@
     });
   });
 
+  // On a phone the tab bar scrolls sideways: keep the current section's tab in view.
+  var current = document.querySelector(".main-nav [aria-current='page']");
+  if (current && current.scrollIntoView) {
+    current.scrollIntoView({ block: "nearest", inline: "center" });
+  }
+
   // After a rejected form, take keyboard and screen-reader users to the list of problems.
   var summary = document.querySelector(".error-summary[tabindex]");
   if (summary) {

@@ -1,0 +1,218 @@
+"""Activities: the list with filters, uploading files, and one activity with its charts."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse, Response
+from starlette.datastructures import FormData, UploadFile
+
+from stridewell.domain.athletes import Athlete, ValidationError
+from stridewell.services.activity_browser import (
+    ActivityListing,
+    activity_detail,
+    activity_filter,
+    activity_sports,
+    find_activities,
+)
+from stridewell.services.errors import NotFoundError
+from stridewell.services.imports import report_to_dict
+from stridewell.services.records import format_pace
+from stridewell.services.uploads import UploadedFile, import_uploads
+from stridewell.web.access import CurrentAthlete
+from stridewell.web.charts import activity_figures, clock
+from stridewell.web.choices import Choice
+from stridewell.web.forms import FormState
+from stridewell.web.rendering import CsrfError, checked_form, render
+from stridewell.web.state import web_state
+
+router = APIRouter(include_in_schema=False)
+
+PAGE_SIZE = 20
+FILTER_FIELDS = ("q", "sport", "from", "to")
+UPLOAD_FIELD = "files"
+ACCEPTED_SUFFIXES = (".fit", ".gpx", ".tcx", ".zip", ".gz")
+
+
+@router.get("/activities", response_class=HTMLResponse)
+def activities_page(request: Request, athlete: CurrentAthlete) -> Response:
+    state = web_state(request)
+    assert athlete.id is not None
+    query = FormState.initial(
+        {key: value for key, value in request.query_params.items() if key in FILTER_FIELDS}
+    )
+    page = _page_number(request.query_params.get("page"))
+    listing = ActivityListing(0, ())
+    with state.database.session() as session:
+        try:
+            filters = activity_filter(
+                sport=query.text("sport"),
+                first=query.text("from"),
+                last=query.text("to"),
+                text=query.text("q"),
+            )
+            listing = find_activities(
+                session, athlete, filters, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE
+            )
+        except ValidationError as error:
+            query.reject(error, FILTER_FIELDS, {})
+        sports = activity_sports(session, athlete.id)
+    last_page = max(1, -(-listing.total // PAGE_SIZE))
+    return render(
+        request,
+        "activities.html",
+        {
+            "form": query,
+            "listing": listing,
+            "sport_choices": [
+                Choice(sport, sport.replace("_", " ").capitalize()) for sport in sports
+            ],
+            "filtered": any(query.text(name) for name in FILTER_FIELDS),
+            "more_filters_open": any(
+                query.text(name) or name in query.errors for name in ("sport", "from", "to")
+            ),
+            "page": page,
+            "last_page": last_page,
+            "newer_url": _page_url(query, page - 1) if page > 1 else None,
+            "older_url": _page_url(query, page + 1) if page < last_page else None,
+            "first_number": (page - 1) * PAGE_SIZE + 1,
+            **display_helpers(),
+        },
+        athlete=athlete,
+        status_code=422 if query.errors else 200,
+    )
+
+
+@router.get("/activities/upload", response_class=HTMLResponse)
+def upload_page(request: Request, athlete: CurrentAthlete) -> Response:
+    return _upload_page(request, athlete, FormState(), None)
+
+
+async def upload_form(request: Request) -> AsyncIterator[FormData]:
+    """The upload form once its CSRF token is checked; its spooled files are closed when the
+    request is done, refused or not."""
+    try:
+        form = await checked_form(request)
+    except CsrfError:
+        await (await request.form()).close()
+        raise
+    try:
+        yield form
+    finally:
+        await form.close()
+
+
+UploadForm = Annotated[FormData, Depends(upload_form)]
+
+
+@router.post("/activities/upload", response_class=HTMLResponse)
+def upload(request: Request, athlete: CurrentAthlete, form: UploadForm) -> Response:
+    entered = FormState()
+    try:
+        report = import_uploads(
+            web_state(request).database.session, athlete, uploaded_files(form, UPLOAD_FIELD)
+        )
+    except ValidationError as error:
+        entered.reject(error, (UPLOAD_FIELD,), {})
+        return _upload_page(request, athlete, entered, None, status_code=422)
+    return _upload_page(request, athlete, entered, report_to_dict(report))
+
+
+@router.get("/activities/{activity_id}", response_class=HTMLResponse)
+def activity_page(request: Request, athlete: CurrentAthlete, activity_id: str) -> Response:
+    if not activity_id.isdigit():
+        raise NotFoundError(f"no activity {activity_id!r}")
+    with web_state(request).database.session() as session:
+        detail = activity_detail(session, athlete, int(activity_id))
+    return render(
+        request,
+        "activity.html",
+        {
+            "detail": detail,
+            "figures": activity_figures(detail.chart, detail.shows_pace),
+            **display_helpers(),
+        },
+        athlete=athlete,
+    )
+
+
+def uploaded_files(form: FormData, field: str) -> list[UploadedFile]:
+    """The files posted under `field`; the empty part a form sends with no file chosen is
+    left out."""
+    files = []
+    for value in form.getlist(field):
+        if isinstance(value, UploadFile) and (value.filename or (value.size or 0) > 0):
+            files.append(UploadedFile(value.filename or "", value.file))
+    return files
+
+
+def display_helpers() -> dict[str, Any]:
+    """Formatting for the activity templates (numbers as a runner reads them)."""
+    return {
+        "pace_text": pace_text,
+        "km_text": km_text,
+        "clock": clock,
+        "distance_name": distance_name,
+    }
+
+
+DISTANCE_NAMES = {
+    "400m": "400 m",
+    "1k": "1 km",
+    "1mile": "1 mile",
+    "5k": "5 km",
+    "10k": "10 km",
+    "half": "Half marathon",
+    "marathon": "Marathon",
+}
+
+
+def distance_name(label: str) -> str:
+    """A best-effort or race distance label for people: `10k` → `10 km`."""
+    return DISTANCE_NAMES.get(label, label)
+
+
+def pace_text(distance_m: float | None, time_s: float | None) -> str:
+    if not distance_m or not time_s or distance_m <= 0:
+        return "–"
+    return format_pace(time_s / distance_m * 1000.0)
+
+
+def km_text(distance_m: float | None) -> str:
+    return "–" if distance_m is None else f"{distance_m / 1000:.2f} km"
+
+
+def _upload_page(
+    request: Request,
+    athlete: Athlete,
+    form: FormState,
+    report: dict[str, Any] | None,
+    status_code: int = 200,
+) -> Response:
+    return render(
+        request,
+        "upload.html",
+        {
+            "form": form,
+            "report": report,
+            "accept": ",".join(ACCEPTED_SUFFIXES),
+            "field": UPLOAD_FIELD,
+            **display_helpers(),
+        },
+        athlete=athlete,
+        status_code=status_code,
+    )
+
+
+def _page_number(text: str | None) -> int:
+    return int(text) if text is not None and text.isdigit() and int(text) > 0 else 1
+
+
+def _page_url(query: FormState, page: int) -> str:
+    params = {name: value for name in FILTER_FIELDS if (value := query.text(name))}
+    if page > 1:
+        params["page"] = str(page)
+    return "/activities" + ("?" + urlencode(params) if params else "")

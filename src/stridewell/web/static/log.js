@@ -1,0 +1,141 @@
+// The strength sheet at the gym: ticking a set starts the rest it prescribes, the session
+// clock fills in the duration, and the phone's "Go" key does not send a half-done sheet.
+// Without this script the sheet still works: tick, type and save.
+(function () {
+  "use strict";
+
+  var sheet = document.querySelector("form[data-log-sheet]");
+  if (!sheet) {
+    return;
+  }
+  var timer = document.querySelector("[data-rest-timer]");
+  var left = timer.querySelector("[data-rest-left]");
+  var word = timer.querySelector("[data-rest-word]");
+  var announce = document.querySelector("[data-rest-announce]");
+  var doneCount = sheet.querySelector("[data-done-count]");
+  var startedAt = sheet.querySelector("[data-started-at]");
+  var duration = sheet.querySelector("[data-duration]");
+  var endsAt = 0;
+  var ticking = null;
+  var hideLater = null;
+
+  // When the sheet was first opened; kept in the form so adding an exercise keeps it.
+  if (startedAt && !/^\d+$/.test(startedAt.value)) {
+    startedAt.value = String(Date.now());
+  }
+
+  function clock(seconds) {
+    var minutes = Math.floor(seconds / 60);
+    var rest = seconds % 60;
+    return minutes + ":" + (rest < 10 ? "0" : "") + rest;
+  }
+
+  function secondsLeft() {
+    return Math.max(0, Math.ceil((endsAt - Date.now()) / 1000));
+  }
+
+  function say(text) {
+    // Screen readers hear the start and the end of a rest, not every second of it.
+    announce.textContent = "";
+    window.setTimeout(function () {
+      announce.textContent = text;
+    }, 50);
+  }
+
+  function show() {
+    var seconds = secondsLeft();
+    left.textContent = clock(seconds);
+    if (seconds <= 0) {
+      finish("Rest over: time for the next set.");
+    }
+  }
+
+  function start(seconds) {
+    window.clearTimeout(hideLater);
+    window.clearInterval(ticking);
+    endsAt = Date.now() + seconds * 1000;
+    timer.classList.remove("is-over");
+    word.textContent = "Rest";
+    timer.hidden = false;
+    show();
+    ticking = window.setInterval(show, 250);
+    say("Rest " + clock(seconds) + " started.");
+  }
+
+  function finish(message) {
+    window.clearInterval(ticking);
+    ticking = null;
+    left.textContent = "0:00";
+    word.textContent = "Go";
+    timer.classList.add("is-over");
+    say(message);
+    if (navigator.vibrate) {
+      navigator.vibrate([200, 100, 200]);
+    }
+    hideLater = window.setTimeout(function () {
+      timer.hidden = true;
+    }, 5000);
+  }
+
+  timer.querySelector("[data-rest-add]").addEventListener("click", function () {
+    if (ticking === null) {
+      start(15);
+    } else {
+      endsAt += 15000;
+      show();
+    }
+  });
+  timer.querySelector("[data-rest-skip]").addEventListener("click", function () {
+    if (ticking !== null) {
+      finish("Rest skipped.");
+    }
+  });
+
+  function countDone() {
+    var boxes = sheet.querySelectorAll("[data-set-done]");
+    var ticked = sheet.querySelectorAll("[data-set-done]:checked");
+    if (doneCount && boxes.length) {
+      doneCount.textContent = ticked.length + " of " + boxes.length + " sets done";
+    }
+  }
+
+  sheet.addEventListener("change", function (event) {
+    var box = event.target;
+    if (!box.matches || !box.matches("[data-set-done]")) {
+      return;
+    }
+    var row = box.closest(".set-row");
+    row.classList.toggle("is-done", box.checked);
+    countDone();
+    if (box.checked) {
+      var rest = parseInt(row.getAttribute("data-rest-s"), 10);
+      if (rest > 0) {
+        start(rest);
+      }
+    }
+  });
+  countDone();
+
+  // "Go" on a phone keyboard closes the keyboard instead of sending the form; in the
+  // exercise search it adds the exercise (the form's first button).
+  sheet.addEventListener("keydown", function (event) {
+    var field = event.target;
+    if (event.key !== "Enter" || field.tagName !== "INPUT" || field.name === "add_exercise") {
+      return;
+    }
+    event.preventDefault();
+    field.blur();
+  });
+
+  // Saving with the duration left empty: the time since the sheet was opened, in minutes.
+  sheet.addEventListener("submit", function (event) {
+    var submitter = event.submitter;
+    if (!submitter || submitter.value !== "save" || !duration || duration.value.trim()) {
+      return;
+    }
+    var minutes = Math.round((Date.now() - parseInt(startedAt.value, 10)) / 60000);
+    if (minutes >= 1 && minutes <= 360) {
+      duration.value = String(minutes);
+    }
+  });
+})();

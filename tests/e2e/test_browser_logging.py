@@ -1,0 +1,188 @@
+"""Logging at the gym in a real browser, on a phone-sized screen: open today's strength session,
+tick sets with the rest timer running, save, and see Today's numbers change.
+
+Uses the server, browser and page helpers of test_browser.py (same skip/fail rules: under CI=true
+a missing Chromium or Playwright fails). Screenshots land in test-artifacts/browser/.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+
+from tests.e2e import test_browser as shared
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+# The fixtures of test_browser.py, shared rather than copied.
+server = shared.server
+browser = shared.browser
+
+_TODAY = date.fromisoformat(shared.TODAY)
+THIS_MONDAY = _TODAY - timedelta(days=_TODAY.weekday())
+
+
+def _phone(browser: Any) -> Any:
+    return shared._page(
+        browser, shared.PHONE, is_mobile=True, has_touch=True, device_scale_factor=2
+    )
+
+
+def _week_numbers(page: Any, what: str) -> list[str]:
+    """The This week row for `what`: [planned, done]."""
+    row = page.locator("section[aria-labelledby='this-week'] tbody tr", has_text=what)
+    return str(row.inner_text()).split()[1:]
+
+
+def _demo_with_a_plan_from_this_monday(page: Any, server: str) -> None:
+    from playwright.sync_api import expect
+
+    page.goto(server)
+    page.get_by_role("button", name="Load the demo runner").tap()
+    expect(page).to_have_url(f"{server}/")
+    nav = page.get_by_role("navigation", name="Main")
+    nav.get_by_role("link", name="Plan").tap()
+    page.get_by_text("Regenerate the plan").tap()
+    page.get_by_label("Start").fill(THIS_MONDAY.isoformat())
+    page.get_by_role("button", name="Regenerate from these settings").tap()
+    expect(page).to_have_url(re.compile(r"/plan#this-week$"))
+    nav.get_by_role("link", name="Today").tap()
+    expect(page.locator("main h1")).to_contain_text("Today")
+
+
+def test_log_todays_strength_session_set_by_set_on_a_phone(server: str, browser: Any) -> None:
+    from playwright.sync_api import expect
+
+    page = _phone(browser)
+    _demo_with_a_plan_from_this_monday(page, server)
+    planned_strength, done_before = _week_numbers(page, "Strength")
+    assert done_before == "0"
+    load_card = page.locator("section[aria-labelledby='load-state']")
+    expect(load_card).not_to_contain_text("Form (TSB)")
+    page.locator("#this-week").scroll_into_view_if_needed()
+    shared._shot(page, "phone-log-today-before")
+
+    # Today's strength session, then "Start this session" on its page.
+    page.locator(
+        "section[aria-labelledby='today-sessions'] .session-card.kind-strength"
+    ).first.tap()
+    page.get_by_role("link", name="Start this session").tap()
+    expect(page).to_have_url(re.compile(r"/log/strength/\d{4}-\d\d-\d\d/\d+$"))
+    expect(page.locator("main h1")).to_contain_text("Log strength")
+    assert shared._fits_the_screen(page)
+    shared._shot(page, "phone-log-sheet")
+
+    first = page.locator(".log-exercise").first
+    rows = first.locator(".set-row")
+    assert rows.count() >= 2
+    first_row, second_row = rows.nth(0), rows.nth(1)
+    rest_s = int(first_row.get_attribute("data-rest-s"))
+
+    # The phone's Go key in a field closes the keyboard; it does not send the sheet.
+    amount = first_row.locator("input[name$='-reps'], input[name$='-hold_s']").first
+    amount.fill("0")  # a slip: no such set
+    sheet_url = page.url
+    amount.press("Enter")
+    page.wait_for_timeout(500)
+    assert page.url == sheet_url
+    first_row.locator("input[name$='-load_kg']").fill("10")
+    first_row.get_by_role("checkbox").tap()
+    expect(first_row).to_have_class(re.compile(r"\bis-done\b"))
+
+    # The rest timer starts with the prescribed rest and counts down; screen readers hear it.
+    timer = page.locator("[data-rest-timer]")
+    expect(timer).to_be_visible()
+    left = page.get_by_role("timer")
+    expect(left).to_have_text(re.compile(r"^\d+:\d\d$"))
+    shown = left.inner_text()
+    minutes, seconds = shown.split(":")
+    assert 0 < int(minutes) * 60 + int(seconds) <= rest_s
+    expect(page.locator("[data-rest-announce]")).to_contain_text("Rest")
+    page.wait_for_timeout(1200)
+    assert left.inner_text() != shown, "the timer counts down"
+    expect(page.locator("[data-done-count]")).to_contain_text("1 of")
+    shared._shot(page, "phone-log-rest-timer")
+
+    timer.get_by_role("button", name="Skip rest").tap()
+    expect(page.locator("[data-rest-announce]")).to_contain_text("Rest skipped")
+    second_row.get_by_role("checkbox").tap()
+    expect(page.locator("[data-done-count]")).to_contain_text("2 of")
+
+    page.get_by_label("Duration (minutes)").fill("45")
+    page.get_by_label("Session RPE").select_option("7")
+    page.get_by_role("button", name="Save session").tap()
+
+    # Refused: the slip is shown next to its field, nothing is saved, the ticks are kept.
+    error = page.locator(".set-row .field-error").first
+    expect(error).to_be_visible()
+    expect(error).to_contain_text("1 to")
+    expect(page.locator(".error-summary")).to_contain_text("Nothing was saved")
+    expect(page.locator("[data-done-count]")).to_contain_text("2 of")
+    shared._shot(page, "phone-log-refused")
+    first = page.locator(".log-exercise").first
+    first.locator(".set-row").nth(0).locator("input[aria-invalid='true']").fill("12")
+    page.get_by_role("button", name="Save session").tap()
+
+    expect(page).to_have_url(f"{server}/log?saved=strength")
+    expect(page.get_by_role("status").first).to_contain_text("Strength session saved")
+    expect(page.locator("main")).to_contain_text("2 sets")
+    assert shared._fits_the_screen(page)
+    shared._shot(page, "phone-log-saved")
+
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Today").tap()
+    assert _week_numbers(page, "Strength") == [planned_strength, "1"]
+    expect(load_card).to_contain_text("Form (TSB)")
+    expect(load_card).to_contain_text("Fatigue (ATL)")
+    page.locator("#this-week").scroll_into_view_if_needed()
+    shared._shot(page, "phone-log-today-after")
+    assert page.js_errors == []
+
+
+def test_log_a_run_soreness_and_an_injury_on_a_phone(server: str, browser: Any) -> None:
+    from playwright.sync_api import expect
+
+    page = _phone(browser)
+    _demo_with_a_plan_from_this_monday(page, server)
+    runs_planned, runs_done = _week_numbers(page, "Runs")
+    assert runs_done == "0"
+    nav = page.get_by_role("navigation", name="Main")
+    nav.get_by_role("link", name="Log").tap()
+    shared._shot(page, "phone-log")
+
+    page.get_by_role("link", name="Run", exact=True).tap()
+    page.get_by_label("Distance (km)").fill("8.4")
+    page.get_by_label("Time").fill("0:47:30")
+    page.get_by_label("Effort (RPE)").select_option("4")
+    shared._shot(page, "phone-log-run")
+    page.get_by_role("button", name="Save run").tap()
+    expect(page).to_have_url(f"{server}/log?saved=run")
+
+    page.get_by_role("link", name="Soreness").tap()
+    page.get_by_label("After a run").check()
+    page.get_by_label("Quad, Left").select_option("5")
+    page.get_by_label("Glute, Right").select_option("2")
+    assert shared._fits_the_screen(page)
+    shared._shot(page, "phone-log-soreness")
+    page.get_by_role("button", name="Save soreness").tap()
+    expect(page).to_have_url(f"{server}/log?saved=soreness")
+    expect(page.locator("main")).to_contain_text("Quad (left) 5/10")
+
+    page.get_by_role("link", name="Injuries").tap()
+    page.get_by_label("Where").select_option("calf")
+    page.get_by_label("Right").check()
+    page.get_by_label("Started on").fill("2026-03-01")
+    page.get_by_label("Severity (0–10)").fill("4")
+    page.get_by_role("button", name="Add injury").tap()
+    expect(page.locator("main")).to_contain_text("Calf (right)")
+    shared._shot(page, "phone-injuries")
+    page.get_by_role("link", name="Return to run").first.tap()
+    expect(page.locator("main")).to_contain_text("Readiness checks")
+    shared._shot(page, "phone-rehab")
+
+    nav.get_by_role("link", name="Today").tap()
+    assert _week_numbers(page, "Runs") == [runs_planned, "1"]
+    expect(page.locator("main")).to_contain_text("Return to run: stage 0, readiness checks")
+    assert page.js_errors == []
