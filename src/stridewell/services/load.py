@@ -182,7 +182,7 @@ def session_loads(
                 musculoskeletal=by_channel.get(Channel.MUSCULOSKELETAL),
             )
         )
-    for strength in repository.strength_sessions(athlete.id, end=last_day):
+    for strength in repository.strength_loads(athlete.id, end=last_day):
         entry = strength_load_entry(
             strength.date,
             duration_s=strength.duration_s,

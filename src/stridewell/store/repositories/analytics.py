@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from stridewell.domain.activities import Activity, Streams
@@ -20,6 +20,8 @@ from stridewell.store.models import (
     ActivityRow,
     ActivityStreamRow,
     BestEffortRow,
+    SetEntryRow,
+    StrengthSessionRow,
 )
 from stridewell.store.repositories.activities import StoredActivity
 from stridewell.store.repositories.logs import SorenessRepository, StrengthLogRepository
@@ -63,6 +65,18 @@ class EffortRecord:
     label: str
     distance_m: float
     time_s: float
+
+
+@dataclass(frozen=True)
+class StrengthLoadRecord:
+    """What the load of a strength session needs, without its sets: Σ reps × kg is summed by
+    the database."""
+
+    id: int
+    date: date
+    duration_s: int | None
+    rpe: float | None
+    tonnage_kg: float
 
 
 class AnalyticsRepository:
@@ -161,6 +175,40 @@ class AnalyticsRepository:
     ) -> list[StrengthSession]:
         """The athlete's strength sessions dated in [start, end] with their sets, by date."""
         return StrengthLogRepository(self.session).list_for(athlete_id, start, end)
+
+    def strength_loads(
+        self, athlete_id: int, *, end: date | None = None
+    ) -> list[StrengthLoadRecord]:
+        """Every strength session up to `end` as a load record, in one aggregate query (the
+        load watch reads years of sessions; building each set as an object would dominate)."""
+        tonnage = (
+            select(
+                SetEntryRow.session_id,
+                func.sum(
+                    func.coalesce(SetEntryRow.reps, 0) * func.coalesce(SetEntryRow.load_kg, 0.0)
+                ).label("tonnage_kg"),
+            )
+            .group_by(SetEntryRow.session_id)
+            .subquery()
+        )
+        query = (
+            select(
+                StrengthSessionRow.id,
+                StrengthSessionRow.date,
+                StrengthSessionRow.duration_s,
+                StrengthSessionRow.rpe,
+                func.coalesce(tonnage.c.tonnage_kg, 0.0),
+            )
+            .outerjoin(tonnage, tonnage.c.session_id == StrengthSessionRow.id)
+            .where(StrengthSessionRow.athlete_id == athlete_id)
+            .order_by(StrengthSessionRow.date, StrengthSessionRow.id)
+        )
+        if end is not None:
+            query = query.where(StrengthSessionRow.date <= end)
+        return [
+            StrengthLoadRecord(row[0], row[1], row[2], row[3], float(row[4]))
+            for row in self.session.execute(query)
+        ]
 
     def soreness(
         self, athlete_id: int, *, start: date | None = None, end: date | None = None
