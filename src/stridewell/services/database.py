@@ -42,6 +42,7 @@ class Database:
     def __init__(self, url: str) -> None:
         self.url = url
         self._engine: Engine | None = None
+        self._schema_checked = False  # checked once per process: a web request should not pay
 
     def describe(self) -> str:
         """The URL without its password, for messages."""
@@ -72,13 +73,16 @@ class Database:
                     "the database holds tables Stridewell did not create, or a newer schema"
                 )
             revision = migrate.upgrade(self.engine)
+            self._schema_checked = True
         return InitResult(url=self.describe(), before=status.value, revision=revision)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One transaction; an empty database gets its tables first."""
         with _database_errors():
-            migrate.ensure_schema(self.engine)
+            if not self._schema_checked:
+                migrate.ensure_schema(self.engine)
+                self._schema_checked = True
             with unit_of_work(self.engine) as session:
                 yield session
 
@@ -86,6 +90,7 @@ class Database:
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
+        self._schema_checked = False
 
 
 @contextmanager
