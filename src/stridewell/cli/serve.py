@@ -7,8 +7,6 @@ from typing import Annotated
 import typer
 
 from stridewell.cli.context import fail, state, user_errors
-from stridewell.web.server import port_problem
-from stridewell.web.server import serve as run_server
 
 
 def serve(
@@ -32,6 +30,10 @@ def serve(
     cli_state = state(ctx)
     with user_errors(), cli_state.database.session():
         pass  # fail now, in one line, if the database cannot be used
+    # Imported here: the web stack costs ~0.5 s to load, which no other command should pay.
+    from stridewell.web.server import port_problem
+    from stridewell.web.server import serve as run_server
+
     problem = port_problem(host, port)
     if problem is not None:
         fail(f"{problem}; choose another with --port")

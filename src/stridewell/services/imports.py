@@ -4,15 +4,19 @@
   with a display path and its bytes.
 - Idempotent by content hash: a file whose SHA-256 is already stored for the athlete (or was seen
   earlier in the same run) is a duplicate and is not parsed again.
-- Parsing and derived data run in a process pool when there is enough work to pay for it.
+- Parsing, derived data and the encoding of the sample streams into their stored blob run in a
+  process pool when there is enough work to pay for it; the writing process gets compact blobs.
 - Writing: every file's activities go in one savepoint (all or nothing), savepoints are committed
   in batches, so a failure loses only that file and the database never holds half an activity.
+- The report keeps each imported activity's summary, not its streams (an archive's streams run to
+  gigabytes once decoded).
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -30,7 +34,11 @@ from stridewell.importers.containers import iter_import_items
 from stridewell.importers.detect import parse_bytes
 from stridewell.importers.items import ImportItem, close_archives, content_sha256
 from stridewell.importers.strava_export import metadata_over
-from stridewell.store.repositories.activities import ActivityRepository
+from stridewell.store.repositories.activities import (
+    ActivityRepository,
+    EncodedActivity,
+    encode_activity,
+)
 
 # Below this many files a process pool costs more than it saves.
 POOL_THRESHOLD = 8
@@ -45,7 +53,8 @@ class ImportedActivity:
     id: int
     path: str
     source_index: int
-    activity: Activity
+    activity: Activity  # without its streams (see `samples`)
+    samples: int
 
 
 @dataclass(frozen=True)
@@ -73,7 +82,7 @@ class ImportProgress:
 class _Outcome:
     path: str
     sha256: str | None = None
-    activities: tuple[Activity, ...] = ()
+    activities: tuple[EncodedActivity, ...] = ()
     error: str | None = None
     skipped: str | None = None
     duplicate: bool = False
@@ -90,7 +99,7 @@ def _init_worker(known: frozenset[str], max_hr: float | None) -> None:
 
 
 def process_item(item: ImportItem) -> _Outcome:
-    """Read, hash, parse and derive one item (in a worker: no database here)."""
+    """Read, hash, parse, derive and encode one item (in a worker: no database here)."""
     try:
         if item.listed is not None:
             data = (item.listed_key or item.path).encode()
@@ -108,7 +117,7 @@ def process_item(item: ImportItem) -> _Outcome:
         return _Outcome(item.path, skipped=str(reason))
     except ActivityFileError as error:
         return _Outcome(item.path, error=str(error))
-    return _Outcome(item.path, sha, tuple(derive(a, _MAX_HR) for a in activities))
+    return _Outcome(item.path, sha, tuple(encode_activity(derive(a, _MAX_HR)) for a in activities))
 
 
 def import_paths(
@@ -159,6 +168,10 @@ def _process_all(
         return
     # forkserver: the parent may run threads (progress display); forking those is unsafe.
     context = multiprocessing.get_context("forkserver")
+    # Workers fork from the server with the project's modules already imported. Python 3.11
+    # never preloads `__main__` there (forkserver passes "main_path", spawn names it
+    # "init_main_from_path"), so each worker would re-run the entry script's imports itself.
+    context.set_forkserver_preload(_preload_modules())
     with ProcessPoolExecutor(
         max_workers=workers,
         mp_context=context,
@@ -204,6 +217,7 @@ class _Writer:
             return
         imported_utc = self.now()
         with self.sessions() as session:
+            _begin_batch(session)
             for parsed in self.batch:
                 self._write_file(session, parsed, imported_utc)
         self.batch = []
@@ -214,16 +228,20 @@ class _Writer:
         written: list[ImportedActivity] = []
         try:
             with session.begin_nested():
-                for index, activity in enumerate(parsed.activities):
+                for index, encoded in enumerate(parsed.activities):
                     activity_id = repository.add(
                         self.athlete_id,
-                        activity,
+                        encoded,
                         source_sha256=parsed.sha256,
                         source_index=index,
                         source_path=parsed.path,
                         imported_utc=imported_utc,
                     )
-                    written.append(ImportedActivity(activity_id, parsed.path, index, activity))
+                    written.append(
+                        ImportedActivity(
+                            activity_id, parsed.path, index, encoded.activity, encoded.samples
+                        )
+                    )
         except SQLAlchemyError as error:
             detail = str(getattr(error, "orig", None) or error).strip().splitlines()
             self.report.failed.append(
@@ -231,6 +249,32 @@ class _Writer:
             )
             return
         self.report.imported.extend(written)
+
+
+def _preload_modules() -> list[str]:
+    """This module and every project module the parent has imported (the entry point's too),
+    but never a `__main__`: importing one runs the program."""
+    package = __name__.partition(".")[0]
+    return sorted(
+        name
+        for name in sys.modules
+        if (name == package or name.startswith(package + ".")) and not name.endswith("__main__")
+    )
+
+
+def _begin_batch(session: Session) -> None:
+    """Open the batch's transaction now on SQLite, so that a batch is one commit.
+
+    The sqlite3 driver begins a transaction only before INSERT/UPDATE/DELETE, not before the
+    SAVEPOINT each file starts with; SQLite then treats that savepoint as a transaction of its
+    own, and releasing it commits — one commit, and one sync to disk, per file.
+    """
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        return  # other drivers begin the transaction themselves
+    driver = connection.connection.driver_connection
+    if driver is not None and not driver.in_transaction:
+        connection.exec_driver_sql("BEGIN")
 
 
 def local_start(activity: Activity) -> datetime:
@@ -274,7 +318,8 @@ def report_to_dict(report: ImportReport) -> dict[str, Any]:
         "failed": [{"path": p.path, "error": p.message} for p in report.failed],
         "skipped": [{"path": p.path, "reason": p.message} for p in report.skipped],
         "activities": [
-            activity_summary(item.id, item.path, item.activity) for item in report.imported
+            activity_summary(item.id, item.path, item.activity, item.samples)
+            for item in report.imported
         ],
         "duplicate_paths": report.duplicates,
     }

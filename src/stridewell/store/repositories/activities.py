@@ -1,17 +1,52 @@
-"""Activities with their streams (one compressed blob), laps and best efforts."""
+"""Activities with their streams (one compressed blob), laps and best efforts.
+
+Rows are written with Core INSERT statements (one for the activity, one executemany per child
+table), not as objects through the unit of work: an import writes thousands of activities, and
+the unit of work's bookkeeping per object cost more than the inserts themselves. The new rows are
+not in the session's identity map (reads select them from the database), and since Core
+statements do not autoflush, `add` flushes objects added to the session earlier first.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from stridewell.domain.activities import Activity, BestEffort, Lap, Streams
 from stridewell.store.models import ActivityRow, ActivityStreamRow, BestEffortRow, LapRow
 from stridewell.store.streams import FORMAT_VERSION, decode_streams, encode_streams
+
+_TABLES = ActivityRow.metadata.tables
+_ACTIVITIES = _TABLES[ActivityRow.__tablename__]
+_STREAMS = _TABLES[ActivityStreamRow.__tablename__]
+_LAPS = _TABLES[LapRow.__tablename__]
+_BEST_EFFORTS = _TABLES[BestEffortRow.__tablename__]
+# Values come with each execution, so the statement is compiled once, not once per activity.
+_INSERT_ACTIVITY = insert(_ACTIVITIES).returning(_ACTIVITIES.c.id)
+
+
+@dataclass(frozen=True)
+class EncodedActivity:
+    """An activity ready to store: its streams already encoded as the stored blob.
+
+    Encoding (float narrowing, byte shuffle, zlib) is most of the cost of storing an activity;
+    an import does it in its worker processes, and sends the compact blob to the one process
+    that writes instead of the raw sample arrays. `activity` carries no streams.
+    """
+
+    activity: Activity
+    samples: int
+    stream_blob: bytes | None
+
+
+def encode_activity(activity: Activity) -> EncodedActivity:
+    blob = encode_streams(activity.streams) if activity.streams.columns else None
+    return EncodedActivity(replace(activity, streams=Streams()), activity.samples, blob)
 
 
 @dataclass(frozen=True)
@@ -32,7 +67,7 @@ class ActivityRepository:
     def add(
         self,
         athlete_id: int,
-        activity: Activity,
+        activity: Activity | EncodedActivity,
         *,
         source_sha256: str | None = None,
         source_index: int = 0,
@@ -45,62 +80,83 @@ class ActivityRepository:
         A second activity with the same `source_sha256` for the same athlete violates a unique
         constraint (IntegrityError): check `find_by_source` first for a friendly duplicate.
         """
-        row = ActivityRow(
-            athlete_id=athlete_id,
-            source_kind=activity.source_kind,
-            source_sha256=source_sha256,
-            source_index=source_index,
-            source_path=source_path,
-            sport=activity.sport,
-            sub_sport=activity.sub_sport,
-            start_utc=activity.start_utc,
-            tz_offset_s=activity.tz_offset_s,
-            elapsed_s=activity.elapsed_s,
-            moving_s=activity.moving_s,
-            distance_m=activity.distance_m,
-            ascent_m=activity.ascent_m,
-            avg_hr=activity.avg_hr,
-            max_hr=activity.max_hr,
-            avg_cadence=activity.avg_cadence,
-            rpe=activity.rpe,
-            load=load,
-            name=activity.name,
-            description=activity.description,
-            gear=activity.gear,
-            device=activity.device,
-            samples=activity.samples,
-            hr_zone_s=list(activity.hr_zone_s),
-            notes=list(activity.notes),
-            imported_utc=imported_utc or datetime.now(UTC),
+        encoded = activity if isinstance(activity, EncodedActivity) else encode_activity(activity)
+        summary = encoded.activity
+        self.session.flush()  # rows added earlier as objects (the athlete) go in first
+        values = {
+            "athlete_id": athlete_id,
+            "source_kind": summary.source_kind,
+            "source_sha256": source_sha256,
+            "source_index": source_index,
+            "source_path": source_path,
+            "sport": summary.sport,
+            "sub_sport": summary.sub_sport,
+            "start_utc": summary.start_utc,
+            "tz_offset_s": summary.tz_offset_s,
+            "elapsed_s": summary.elapsed_s,
+            "moving_s": summary.moving_s,
+            "distance_m": summary.distance_m,
+            "ascent_m": summary.ascent_m,
+            "avg_hr": summary.avg_hr,
+            "max_hr": summary.max_hr,
+            "avg_cadence": summary.avg_cadence,
+            "rpe": summary.rpe,
+            "load": load,
+            "name": summary.name,
+            "description": summary.description,
+            "gear": summary.gear,
+            "device": summary.device,
+            "samples": encoded.samples,
+            "hr_zone_s": list(summary.hr_zone_s),
+            "notes": list(summary.notes),
+            "imported_utc": imported_utc or datetime.now(UTC),
+        }
+        activity_id = int(self.session.execute(_INSERT_ACTIVITY, values).scalar_one())
+        if encoded.stream_blob is not None:
+            self._insert(
+                _STREAMS,
+                [
+                    {
+                        "activity_id": activity_id,
+                        "format_version": FORMAT_VERSION,
+                        "data": encoded.stream_blob,
+                    }
+                ],
+            )
+        self._insert(
+            _LAPS,
+            [
+                {
+                    "activity_id": activity_id,
+                    "lap_index": index,
+                    "start_utc": lap.start_utc,
+                    "elapsed_s": lap.elapsed_s,
+                    "distance_m": lap.distance_m,
+                    "moving_s": lap.moving_s,
+                    "avg_hr": lap.avg_hr,
+                    "max_hr": lap.max_hr,
+                }
+                for index, lap in enumerate(summary.laps)
+            ],
         )
-        if activity.streams.columns:
-            row.stream = ActivityStreamRow(
-                format_version=FORMAT_VERSION, data=encode_streams(activity.streams)
-            )
-        row.laps = [
-            LapRow(
-                lap_index=index,
-                start_utc=lap.start_utc,
-                elapsed_s=lap.elapsed_s,
-                distance_m=lap.distance_m,
-                moving_s=lap.moving_s,
-                avg_hr=lap.avg_hr,
-                max_hr=lap.max_hr,
-            )
-            for index, lap in enumerate(activity.laps)
-        ]
-        row.best_efforts = [
-            BestEffortRow(
-                distance_m=effort.distance_m,
-                label=effort.label,
-                time_s=effort.time_s,
-                start_offset_s=effort.start_offset_s,
-            )
-            for effort in activity.best_efforts
-        ]
-        self.session.add(row)
-        self.session.flush()
-        return row.id
+        self._insert(
+            _BEST_EFFORTS,
+            [
+                {
+                    "activity_id": activity_id,
+                    "distance_m": effort.distance_m,
+                    "label": effort.label,
+                    "time_s": effort.time_s,
+                    "start_offset_s": effort.start_offset_s,
+                }
+                for effort in summary.best_efforts
+            ],
+        )
+        return activity_id
+
+    def _insert(self, table: Table, rows: list[dict[str, Any]]) -> None:
+        if rows:
+            self.session.execute(insert(table), rows)
 
     def find_by_source(self, athlete_id: int, source_sha256: str) -> int | None:
         """The id of the athlete's activity imported from a file with this content hash."""
