@@ -29,15 +29,11 @@ import dataclasses
 import numpy as np
 
 from stridewell.domain.activities import Activity, BestEffort, FloatArray, Streams
-from stridewell.domain.athletes import RACE_DISTANCES_M
 from stridewell.domain.geo import cumulative_distance_m
+from stridewell.domain.performance import STANDARD_DISTANCES_M
 
-BEST_EFFORT_DISTANCES_M: dict[str, float] = {
-    "400m": 400.0,
-    "1k": 1000.0,
-    "1mile": 1609.344,
-    **RACE_DISTANCES_M,  # 5k, 10k, half (21097.5), marathon (42195)
-}
+# The efforts found in each run are the distances personal bests are kept for.
+BEST_EFFORT_DISTANCES_M: dict[str, float] = STANDARD_DISTANCES_M
 MOVING_SPEED_MPS = 0.5
 MOVING_SPEED_BY_SPORT_MPS: dict[str, float] = {"cycling": 1.0}
 MAX_SAMPLE_GAP_S = 30.0
