@@ -14,6 +14,7 @@ from stridewell.services.athletes import athlete_from_text, create_athlete
 from stridewell.services.errors import NotFoundError
 from stridewell.services.plans import build_plan
 from stridewell.services.strength_log import (
+    count_strength_sessions,
     list_strength_sessions,
     log_strength_session,
     parse_set,
@@ -248,3 +249,19 @@ def test_listing_can_be_limited_to_a_date_range(session: Session, today: date) -
         )
     listed = list_strength_sessions(session, athlete_id, date(2026, 3, 2), date(2026, 3, 10))
     assert [s.date.isoformat() for s in listed] == ["2026-03-05", "2026-03-10"]
+
+
+def test_a_page_of_sessions_comes_from_the_database_with_the_total(
+    session: Session, today: date
+) -> None:
+    athlete_id = _athlete_id(session, today)
+    for day in range(1, 8):
+        strength = strength_session_from_text(
+            day=f"2026-03-0{day}", duration="30", rpe=6, set_specs=[f"glute-bridge:both:{day}"]
+        )
+        log_strength_session(session, athlete_id, strength, today)
+    page = list_strength_sessions(session, athlete_id, limit=3, offset=2)
+    assert [s.date.day for s in page] == [3, 4, 5]
+    assert [s.sets[0].reps for s in page] == [3, 4, 5]  # each page row carries its own sets
+    assert count_strength_sessions(session, athlete_id) == 7
+    assert count_strength_sessions(session, athlete_id, start=date(2026, 3, 6)) == 2

@@ -103,11 +103,25 @@ def log_soreness(
 
 
 def list_soreness(
-    session: Session, athlete_id: int, start: date | None = None, end: date | None = None
+    session: Session,
+    athlete_id: int,
+    start: date | None = None,
+    end: date | None = None,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[SorenessEntry]:
     """The athlete's soreness scores from `start` to `end` (both included), oldest first."""
     get_athlete(session, athlete_id)
-    return SorenessRepository(session).list_for(athlete_id, start, end)
+    return SorenessRepository(session).list_for(athlete_id, start, end, limit=limit, offset=offset)
+
+
+def count_soreness(
+    session: Session, athlete_id: int, start: date | None = None, end: date | None = None
+) -> int:
+    """How many scores `list_soreness` lists without `limit`."""
+    get_athlete(session, athlete_id)
+    return SorenessRepository(session).count_for(athlete_id, start, end)
 
 
 def soreness_to_dict(entry: SorenessEntry) -> dict[str, Any]:

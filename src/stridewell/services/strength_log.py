@@ -149,11 +149,26 @@ def log_strength_session(
 
 
 def list_strength_sessions(
-    session: Session, athlete_id: int, start: date | None = None, end: date | None = None
+    session: Session,
+    athlete_id: int,
+    start: date | None = None,
+    end: date | None = None,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[StrengthSession]:
     """The athlete's strength sessions with their sets, oldest first."""
     get_athlete(session, athlete_id)
-    return StrengthLogRepository(session).list_for(athlete_id, start, end)
+    repository = StrengthLogRepository(session)
+    return repository.list_for(athlete_id, start, end, limit=limit, offset=offset)
+
+
+def count_strength_sessions(
+    session: Session, athlete_id: int, start: date | None = None, end: date | None = None
+) -> int:
+    """How many sessions `list_strength_sessions` lists without `limit`."""
+    get_athlete(session, athlete_id)
+    return StrengthLogRepository(session).count_for(athlete_id, start, end)
 
 
 def strength_session_to_dict(strength: StrengthSession) -> dict[str, Any]:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from stridewell.domain.strength_log import SetEntry, SorenessContext, SorenessEntry, StrengthSession
@@ -77,20 +78,32 @@ class StrengthLogRepository:
         return None if row is None else strength_session_from_row(row)
 
     def list_for(
-        self, athlete_id: int, start: date | None = None, end: date | None = None
+        self,
+        athlete_id: int,
+        start: date | None = None,
+        end: date | None = None,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
     ) -> list[StrengthSession]:
-        """The athlete's sessions from `start` to `end` (both included), oldest first."""
+        """The athlete's sessions from `start` to `end` (both included), oldest first; a page of
+        them with `limit`/`offset` (sets are loaded for that page only)."""
         query = (
-            select(StrengthSessionRow)
-            .where(StrengthSessionRow.athlete_id == athlete_id)
+            _in_days(select(StrengthSessionRow), StrengthSessionRow, athlete_id, start, end)
             .order_by(StrengthSessionRow.date, StrengthSessionRow.id)
             .options(selectinload(StrengthSessionRow.sets))
+            .offset(offset)
+            .limit(limit)
         )
-        if start is not None:
-            query = query.where(StrengthSessionRow.date >= start)
-        if end is not None:
-            query = query.where(StrengthSessionRow.date <= end)
         return [strength_session_from_row(row) for row in self.session.scalars(query)]
+
+    def count_for(
+        self, athlete_id: int, start: date | None = None, end: date | None = None
+    ) -> int:
+        query = _in_days(
+            select(func.count(StrengthSessionRow.id)), StrengthSessionRow, athlete_id, start, end
+        )
+        return int(self.session.scalar(query) or 0)
 
     def planned_session(self, planned_session_id: int) -> PlannedSessionRef | None:
         query = (
@@ -133,19 +146,29 @@ class SorenessRepository:
         return [soreness_from_row(row) for row in rows]
 
     def list_for(
-        self, athlete_id: int, start: date | None = None, end: date | None = None
+        self,
+        athlete_id: int,
+        start: date | None = None,
+        end: date | None = None,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
     ) -> list[SorenessEntry]:
-        """The athlete's scores from `start` to `end` (both included), oldest first."""
+        """The athlete's scores from `start` to `end` (both included), oldest first; a page of
+        them with `limit`/`offset`."""
         query = (
-            select(SorenessRow)
-            .where(SorenessRow.athlete_id == athlete_id)
+            _in_days(select(SorenessRow), SorenessRow, athlete_id, start, end)
             .order_by(SorenessRow.date, SorenessRow.id)
+            .offset(offset)
+            .limit(limit)
         )
-        if start is not None:
-            query = query.where(SorenessRow.date >= start)
-        if end is not None:
-            query = query.where(SorenessRow.date <= end)
         return [soreness_from_row(row) for row in self.session.scalars(query)]
+
+    def count_for(
+        self, athlete_id: int, start: date | None = None, end: date | None = None
+    ) -> int:
+        query = _in_days(select(func.count(SorenessRow.id)), SorenessRow, athlete_id, start, end)
+        return int(self.session.scalar(query) or 0)
 
 
 class ActivityRpeRepository:
@@ -167,6 +190,25 @@ class ActivityRpeRepository:
         row.rpe = rpe
         self.session.flush()
         return True
+
+
+_Select = TypeVar("_Select", bound=Select[Any])
+
+
+def _in_days(
+    query: _Select,
+    row: type[StrengthSessionRow] | type[SorenessRow],
+    athlete_id: int,
+    start: date | None,
+    end: date | None,
+) -> _Select:
+    """`query` limited to the athlete's rows dated from `start` to `end` (both included)."""
+    query = query.where(row.athlete_id == athlete_id)
+    if start is not None:
+        query = query.where(row.date >= start)
+    if end is not None:
+        query = query.where(row.date <= end)
+    return query
 
 
 def strength_session_from_row(row: StrengthSessionRow) -> StrengthSession:

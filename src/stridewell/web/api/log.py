@@ -17,12 +17,14 @@ from stridewell.services import parsing
 from stridewell.services.planned_sessions import planned_session_at
 from stridewell.services.runs import log_manual_run
 from stridewell.services.soreness import (
+    count_soreness,
     list_soreness,
     log_soreness,
     soreness_from_text,
     soreness_to_dict,
 )
 from stridewell.services.strength_log import (
+    count_strength_sessions,
     duration_s,
     list_strength_sessions,
     log_strength_session,
@@ -112,9 +114,12 @@ def get_strength(
     assert athlete.id is not None
     first, last = _range(start, end)
     with web_state(request).database.session() as session:
-        found = list_strength_sessions(session, athlete.id, first, last)
-    items = [strength_session_to_dict(item) for item in page.slice(found)]
-    return page.envelope("sessions", items, len(found))
+        total = count_strength_sessions(session, athlete.id, first, last)
+        found = list_strength_sessions(
+            session, athlete.id, first, last, limit=page.limit, offset=page.offset
+        )
+    items = [strength_session_to_dict(item) for item in found]
+    return page.envelope("sessions", items, total)
 
 
 @router.get(
@@ -195,9 +200,12 @@ def get_soreness(
     assert athlete.id is not None
     first, last = _range(start, end)
     with web_state(request).database.session() as session:
-        found = list_soreness(session, athlete.id, first, last)
-    items = [soreness_to_dict(entry) for entry in page.slice(found)]
-    return page.envelope("soreness", items, len(found))
+        total = count_soreness(session, athlete.id, first, last)
+        found = list_soreness(
+            session, athlete.id, first, last, limit=page.limit, offset=page.offset
+        )
+    items = [soreness_to_dict(entry) for entry in found]
+    return page.envelope("soreness", items, total)
 
 
 def _set(index: int, entry: SetIn) -> SetEntry:
