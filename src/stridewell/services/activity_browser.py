@@ -24,7 +24,7 @@ from stridewell.services import parsing
 from stridewell.services.errors import NotFoundError
 from stridewell.services.imports import activity_summary
 from stridewell.store.models import ActivityRow
-from stridewell.store.repositories.activities import ActivityRepository
+from stridewell.store.repositories.activities import ActivityRepository, activity_from_row
 
 # A browser draws a few thousand points per line without effort; more only costs bytes.
 MAX_CHART_POINTS = 2000
@@ -244,7 +244,7 @@ def find_activities(
         row.id: ActivityItem(
             row.id,
             row.source_path,
-            _summary(row),
+            activity_from_row(row, with_laps=False),
             row.samples,
             _local_start(row.start_utc, row.tz_offset_s, athlete),
         )
@@ -491,29 +491,3 @@ def _in_days(day: date, query: ActivityFilter) -> bool:
 
 def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _summary(row: ActivityRow) -> Activity:
-    return Activity(
-        source_kind=row.source_kind,
-        sport=row.sport,
-        start_utc=row.start_utc,
-        tz_offset_s=row.tz_offset_s,
-        elapsed_s=row.elapsed_s,
-        moving_s=row.moving_s,
-        distance_m=row.distance_m,
-        ascent_m=row.ascent_m,
-        avg_hr=row.avg_hr,
-        max_hr=row.max_hr,
-        avg_cadence=row.avg_cadence,
-        name=row.name,
-        description=row.description,
-        rpe=row.rpe,
-        gear=row.gear,
-        sub_sport=row.sub_sport,
-        device=row.device,
-        best_efforts=tuple(
-            BestEffort(e.distance_m, e.label, e.time_s, e.start_offset_s) for e in row.best_efforts
-        ),
-        notes=tuple(row.notes),
-    )

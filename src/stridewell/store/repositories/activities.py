@@ -217,7 +217,23 @@ def _stored(row: ActivityRow, with_streams: bool) -> StoredActivity:
     streams = Streams()
     if with_streams and row.stream is not None:
         streams = decode_streams(row.stream.data)
-    activity = Activity(
+    activity = activity_from_row(row, streams=streams)
+    return StoredActivity(
+        id=row.id,
+        athlete_id=row.athlete_id,
+        activity=activity,
+        source_sha256=row.source_sha256,
+        source_path=row.source_path,
+        load=row.load,
+        samples=row.samples,
+    )
+
+
+def activity_from_row(
+    row: ActivityRow, *, streams: Streams | None = None, with_laps: bool = True
+) -> Activity:
+    """The domain activity of a stored row; `with_laps=False` leaves the laps unloaded (lists)."""
+    return Activity(
         source_kind=row.source_kind,
         sport=row.sport,
         start_utc=row.start_utc,
@@ -235,7 +251,7 @@ def _stored(row: ActivityRow, with_streams: bool) -> StoredActivity:
         gear=row.gear,
         sub_sport=row.sub_sport,
         device=row.device,
-        streams=streams,
+        streams=streams if streams is not None else Streams(),
         laps=tuple(
             Lap(
                 start_utc=lap.start_utc,
@@ -245,7 +261,7 @@ def _stored(row: ActivityRow, with_streams: bool) -> StoredActivity:
                 avg_hr=lap.avg_hr,
                 max_hr=lap.max_hr,
             )
-            for lap in row.laps
+            for lap in (row.laps if with_laps else ())
         ),
         best_efforts=tuple(
             BestEffort(
@@ -258,13 +274,4 @@ def _stored(row: ActivityRow, with_streams: bool) -> StoredActivity:
         ),
         hr_zone_s=tuple(row.hr_zone_s),
         notes=tuple(row.notes),
-    )
-    return StoredActivity(
-        id=row.id,
-        athlete_id=row.athlete_id,
-        activity=activity,
-        source_sha256=row.source_sha256,
-        source_path=row.source_path,
-        load=row.load,
-        samples=row.samples,
     )
