@@ -15,7 +15,7 @@ from typing import Any
 
 from stridewell.domain.athletes import ValidationError
 from stridewell.domain.exercises.model import Exercise
-from stridewell.domain.planning.dose import dose_for
+from stridewell.domain.planning.dose import dose_for, prescribe
 from stridewell.domain.planning.model import ExercisePrescription, PlannedSession
 from stridewell.domain.strength_log import SetEntry, StrengthSession, exercise_by_slug, side_term
 from stridewell.domain.vocab import Phase, Side
@@ -106,18 +106,7 @@ def prescription_rows(
 def free_rows(exercise: Exercise, last: dict[tuple[str, Side], LastSet]) -> list[dict[str, str]]:
     """Rows for an exercise added by hand, with the planner's everyday dose for it."""
     dose = dose_for(exercise, FREE_PHASE, FREE_BLOCK_WEEK, cutback=False, light=False)
-    prescription = ExercisePrescription(
-        slug=exercise.slug,
-        name=exercise.name,
-        category=exercise.category,
-        sets=dose.sets,
-        reps=dose.reps,
-        hold_s=dose.hold_s,
-        per_side=exercise.unilateral,
-        intensity=f"RPE {dose.rpe:g}",
-        rest_s=dose.rest_s,
-        why=exercise.why_runners,
-    )
+    prescription = prescribe(exercise, dose, exercise.why_runners)
     return prescription_rows(prescription, last)
 
 

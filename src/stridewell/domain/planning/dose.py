@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from stridewell.domain.exercises.model import Exercise, Pattern
+from stridewell.domain.planning.model import ExercisePrescription
 from stridewell.domain.vocab import Category, Phase
 
 
@@ -140,3 +141,22 @@ def _cut(dose: Dose) -> Dose:
 
 def rpe_text(rpe: float) -> str:
     return f"RPE {rpe:g}"
+
+
+def prescribe(
+    exercise: Exercise, dose: Dose, why: str, *, heavy: bool = False
+) -> ExercisePrescription:
+    """The prescription of `exercise` at `dose`, as a plan session (or a logging sheet) shows it."""
+    return ExercisePrescription(
+        slug=exercise.slug,
+        name=exercise.name,
+        category=exercise.category,
+        sets=dose.sets,
+        reps=dose.reps,
+        hold_s=dose.hold_s,
+        per_side=exercise.unilateral,
+        intensity=rpe_text(dose.rpe),
+        rest_s=dose.rest_s,
+        why=why,
+        heavy=heavy,
+    )

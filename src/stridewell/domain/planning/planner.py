@@ -7,10 +7,9 @@ from datetime import date, timedelta
 from stridewell.domain.athletes import Race
 from stridewell.domain.exercises.model import Exercise
 from stridewell.domain.planning import explain, rules
-from stridewell.domain.planning.dose import dose_for, rpe_text
+from stridewell.domain.planning.dose import dose_for, prescribe
 from stridewell.domain.planning.emphasis import Emphasis, emphasis_for
 from stridewell.domain.planning.model import (
-    ExercisePrescription,
     Plan,
     PlannedSession,
     PlanRequest,
@@ -205,21 +204,8 @@ class _SessionBuilder:
         exercises = []
         for slot, exercise in self._choices[key]:
             dose = dose_for(exercise, frame.phase, frame.phase_week, frame.cutback, light)
-            exercises.append(
-                ExercisePrescription(
-                    slug=exercise.slug,
-                    name=exercise.name,
-                    category=exercise.category,
-                    sets=dose.sets,
-                    reps=dose.reps,
-                    hold_s=dose.hold_s,
-                    per_side=exercise.unilateral,
-                    intensity=rpe_text(dose.rpe),
-                    rest_s=dose.rest_s,
-                    why=explain.exercise_why(exercise, slot, dose, frame.phase, self.emphasis),
-                    heavy=exercise.heavy and not light,
-                )
-            )
+            why = explain.exercise_why(exercise, slot, dose, frame.phase, self.emphasis)
+            exercises.append(prescribe(exercise, dose, why, heavy=exercise.heavy and not light))
         why = explain.strength_why(template, day_reason, frame.phase, frame.cutback)
         why += explain.missing_parts({slot.role for slot, _ in self._choices[key]}, self.emphasis)
         return PlannedSession(
