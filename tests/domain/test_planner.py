@@ -269,3 +269,11 @@ def test_low_volume_for_a_marathon_is_noted() -> None:
     plan = generate_plan(request(athlete=persona(weekly_km=10.0), weekly_km=10.0,
                                  race=replace(MARATHON, date=date(2027, 1, 31))))
     assert any("consider a later race" in n for n in plan.notes)
+
+
+def test_return_to_run_never_jumps_over_a_low_current_volume() -> None:
+    """Found by the property test: three walk-run sessions (≈ 11 km) after 8 km a week."""
+    hip = Injury(Region.HIP, Side.LEFT, TODAY, 0)
+    plan = generate_plan(request(athlete=persona(weekly_km=8.0), injuries=(hip,), race=None))
+    assert plan.weeks[0].phase == Phase.RETURN_TO_RUN
+    assert plan.weeks[0].run_km <= 8.0 * 1.25

@@ -50,7 +50,9 @@ def weekly_km(
         if phase == Phase.RETURN_TO_RUN:
             km = rules.RETURN_SESSIONS_PER_WEEK * return_stage_km(return_stage, easy_pace_s_per_km)
             return_stage += 1
-            if i > 0 and previous > 0:
+            # Also against the athlete's current volume in week 1: three walk-run sessions can be
+            # more than a low-volume runner ran before (nielsen2014).
+            if previous >= rules.MIN_WEEK_KM:
                 km = min(km, previous * (1 + rules.MAX_RETURN_JUMP))
         elif phase in LOADING:
             cap = base_cap if phase == Phase.BASE else peak_km
