@@ -17,6 +17,7 @@ from stridewell.cli.logging import app as log_app
 from stridewell.cli.records import records_command
 from stridewell.cli.rehab import app as rehab_app
 from stridewell.cli.serve import serve
+from stridewell.cli.users import app as user_app
 from stridewell.config import SettingsError, load_settings
 
 app = typer.Typer(
@@ -84,6 +85,7 @@ app.command("load")(load)
 app.command("records")(records_command)
 app.command("insights")(insights_command)
 app.command("serve")(serve)
+app.add_typer(user_app, name="user")
 
 
 def main() -> None:

@@ -1,19 +1,30 @@
 """Who is asking, and which athlete a page is about.
 
-Local single-user mode needs no login: the viewer is the person at this computer and may see
-every athlete. The accounts slice replaces `current_viewer` with one built from a signed
-session cookie (user, role, coached athletes); every handler already asks `may_see`, so
-per-athlete authorisation then holds everywhere without touching the handlers.
+A database without accounts is a personal install: the viewer is the person at this computer
+and may see every athlete, with no login. Once an account exists (`stridewell user add`), every
+page and API call needs a session: a signed cookie naming the user, when it was issued and a
+fingerprint of their password hash (so a new password ends every other session). Each handler
+asks `Viewer.may_see`, so per-athlete authorisation holds everywhere.
 """
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Request, Response
+from sqlalchemy.orm import Session
 
+from stridewell.domain.accounts import User, may_add_athlete
 from stridewell.domain.athletes import Athlete
+from stridewell.services.accounts import (
+    accounts_enabled,
+    claim_new_athlete,
+    get_user,
+    session_stamp,
+    visible_athletes,
+)
 from stridewell.services.athletes import get_athlete, resolve_athlete
 from stridewell.services.errors import AmbiguousAthleteError, NoAthleteError, NotFoundError
 from stridewell.web.state import web_state
@@ -21,17 +32,28 @@ from stridewell.web.state import web_state
 ATHLETE_COOKIE = "stridewell_athlete"
 _ATHLETE_PURPOSE = "athlete"
 _ATHLETE_COOKIE_AGE_S = 365 * 24 * 3600
+SESSION_COOKIE = "stridewell_session"
+_SESSION_PURPOSE = "session"
+# A session lasts two weeks from sign-in (OWASP Session Management: an absolute timeout).
+SESSION_AGE_S = 14 * 24 * 3600
 
 
 @dataclass(frozen=True)
 class Viewer:
     """The person making the request."""
 
-    user_id: int | None = None  # None: local mode, no accounts
+    user: User | None = None  # None: local mode, no accounts
     athlete_ids: frozenset[int] | None = None  # the athletes they may see; None: all of them
+
+    @property
+    def user_id(self) -> int | None:
+        return None if self.user is None else self.user.id
 
     def may_see(self, athlete_id: int) -> bool:
         return self.athlete_ids is None or athlete_id in self.athlete_ids
+
+    def may_add_athlete(self) -> bool:
+        return self.user is None or may_add_athlete(self.user)
 
 
 LOCAL_VIEWER = Viewer()
@@ -45,12 +67,84 @@ class AthleteChoiceNeeded(Exception):
     """Several athletes and none chosen: the page sends the user to the chooser."""
 
 
+class LoginNeeded(Exception):
+    """Accounts are on and this request has no valid session."""
+
+
+class NotAllowed(Exception):
+    """The signed-in user may not do this (e.g. an athlete account adding a second athlete)."""
+
+
 def current_viewer(request: Request) -> Viewer:
-    """Local mode: everyone at this computer may see every athlete."""
-    return LOCAL_VIEWER
+    """Local mode: everyone here sees everything. With accounts: the signed-in user, or
+    `LoginNeeded`. Every router depends on this, so no page or API call skips it."""
+    cached = getattr(request.state, "viewer", None)
+    if isinstance(cached, Viewer):
+        return cached
+    state = web_state(request)
+    with state.database.session() as session:
+        if not accounts_enabled(session):
+            viewer = LOCAL_VIEWER
+        else:
+            user = _session_user(request, session)
+            if user is None:
+                raise LoginNeeded()
+            viewer = Viewer(user, visible_athletes(session, user))
+    request.state.viewer = viewer
+    return viewer
 
 
 ViewerDep = Annotated[Viewer, Depends(current_viewer)]
+
+
+def start_session(request: Request, response: Response, user: User) -> None:
+    """Sign `user` in on this browser."""
+    assert user.id is not None
+    with web_state(request).database.session() as session:
+        stamp = session_stamp(session, user.id)
+    value = f"{user.id}:{int(time.time())}:{stamp}"
+    response.set_cookie(
+        SESSION_COOKIE,
+        web_state(request).signer.sign(_SESSION_PURPOSE, value),
+        max_age=SESSION_AGE_S,
+        httponly=True,
+        samesite="lax",
+        secure=request.url.scheme == "https",
+    )
+
+
+def end_session(response: Response) -> None:
+    response.delete_cookie(SESSION_COOKIE)
+    response.delete_cookie(ATHLETE_COOKIE)
+
+
+def _session_user(request: Request, session: Session) -> User | None:
+    value = web_state(request).signer.unsign(_SESSION_PURPOSE, request.cookies.get(SESSION_COOKIE))
+    if value is None:
+        return None
+    user_text, issued_text, stamp = (value.split(":") + ["", "", ""])[:3]
+    if not user_text.isdigit() or not issued_text.isdigit():
+        return None
+    if time.time() - int(issued_text) > SESSION_AGE_S:
+        return None
+    user_id = int(user_text)
+    if session_stamp(session, user_id) != stamp:
+        return None  # the user is gone or has a new password since
+    try:
+        return get_user(session, user_id)
+    except NotFoundError:
+        return None
+
+
+def claim_for_viewer(session: Session, viewer: Viewer, athlete: Athlete) -> None:
+    """Give the athlete just created to whoever created them (a coach, an athlete account)."""
+    if viewer.user is not None and athlete.id is not None:
+        claim_new_athlete(session, viewer.user, athlete.id)
+
+
+def require_may_add_athlete(viewer: Viewer) -> None:
+    if not viewer.may_add_athlete():
+        raise NotAllowed("an athlete account has one profile; a coach or an admin adds others")
 
 
 def chosen_athlete_id(request: Request) -> int | None:
@@ -81,6 +175,8 @@ def current_athlete(request: Request, viewer: ViewerDep) -> Athlete:
                 return get_athlete(session, chosen)
             except NotFoundError:
                 pass  # chosen earlier, since deleted: fall back to the usual choice
+        if viewer.athlete_ids is not None:
+            return _only_visible(session, viewer.athlete_ids)
         try:
             athlete = resolve_athlete(session, None)
         except NoAthleteError:
@@ -90,6 +186,19 @@ def current_athlete(request: Request, viewer: ViewerDep) -> Athlete:
     if athlete.id is None or not viewer.may_see(athlete.id):
         raise AthleteChoiceNeeded()
     return athlete
+
+
+def _only_visible(session: Session, athlete_ids: frozenset[int]) -> Athlete:
+    """A signed-in user's athlete when they see exactly one; else onboarding or the chooser."""
+    if not athlete_ids:
+        raise OnboardingNeeded()
+    if len(athlete_ids) > 1:
+        raise AthleteChoiceNeeded()
+    (only,) = athlete_ids
+    try:
+        return get_athlete(session, only)
+    except NotFoundError:
+        raise OnboardingNeeded() from None
 
 
 CurrentAthlete = Annotated[Athlete, Depends(current_athlete)]

@@ -7,17 +7,18 @@ from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
 from stridewell import __version__
 from stridewell.config import Settings
 from stridewell.services.database import Database
+from stridewell.web.access import current_viewer
 from stridewell.web.api import API_PREFIX, create_api
 from stridewell.web.errors import install_page_error_handlers
 from stridewell.web.middleware import BodyLimit, BodySizeLimitMiddleware, SecurityHeadersMiddleware
-from stridewell.web.pages import ROUTERS
+from stridewell.web.pages import PUBLIC_ROUTERS, ROUTERS
 from stridewell.web.secret_key import load_secret_key
 from stridewell.web.signing import Signer
 from stridewell.web.state import WebState
@@ -66,8 +67,10 @@ def create_app(
     )
     app.state.web = state
     install_page_error_handlers(app)
-    for router in ROUTERS:
+    for router in PUBLIC_ROUTERS:
         app.include_router(router)
+    for router in ROUTERS:
+        app.include_router(router, dependencies=[Depends(current_viewer)])
     app.add_api_route("/static/plotly.min.js", plotly_js, methods=["GET"], include_in_schema=False)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.mount(API_PREFIX, create_api(state))

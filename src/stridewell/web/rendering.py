@@ -43,6 +43,7 @@ def render(
             "csrf_token": state.signer.csrf_token(nonce),
             "today": state.today(),
             "athlete": athlete,
+            "signed_in": _signed_in_user(request),
             **context,
         }
     )
@@ -59,6 +60,12 @@ def render(
             path="/",
         )
     return response
+
+
+def _signed_in_user(request: Request) -> Any:
+    """The account behind this request, if accounts are on (set by `access.current_viewer`)."""
+    viewer = getattr(request.state, "viewer", None)
+    return getattr(viewer, "user", None)
 
 
 def see_other(path: str) -> RedirectResponse:

@@ -1,8 +1,9 @@
-"""What every request handler shares: settings, the database, the signer and the templates."""
+"""What every request handler shares: settings, the database, the signer, the templates and
+the login rate limit."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from jinja2 import Environment
@@ -10,6 +11,7 @@ from starlette.requests import HTTPConnection
 
 from stridewell.config import Settings
 from stridewell.services.database import Database
+from stridewell.web.login_limit import LoginThrottle
 from stridewell.web.signing import Signer
 
 
@@ -19,6 +21,7 @@ class WebState:
     database: Database
     signer: Signer
     templates: Environment
+    login_throttle: LoginThrottle = field(default_factory=LoginThrottle)
 
     def today(self) -> date:
         return self.settings.today()

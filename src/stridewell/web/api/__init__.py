@@ -1,15 +1,26 @@
 """The JSON API, mounted at /api/v1 with its own OpenAPI document (/api/v1/openapi.json).
 
 Each router answers with the same service functions as the pages. A later slice adds its
-router to `ROUTERS`.
+router to `ROUTERS`; all of them need a session once the database has accounts
+(`POST /session` signs in).
 """
 
 from __future__ import annotations
 
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter, Depends, FastAPI
 
 from stridewell import __version__
-from stridewell.web.api import activities, athletes, exercises, injuries, log, plans, progress
+from stridewell.web.access import current_viewer
+from stridewell.web.api import (
+    activities,
+    athletes,
+    exercises,
+    injuries,
+    log,
+    plans,
+    progress,
+    session,
+)
 from stridewell.web.api.errors import install_error_handlers
 from stridewell.web.state import WebState
 
@@ -22,7 +33,10 @@ ROUTERS: tuple[APIRouter, ...] = (
     progress.router,
     log.router,
     injuries.router,
+    session.me_router,
 )
+# Reachable without a session: signing in.
+PUBLIC_ROUTERS: tuple[APIRouter, ...] = (session.router,)
 
 
 def create_api(state: WebState) -> FastAPI:
@@ -37,6 +51,8 @@ def create_api(state: WebState) -> FastAPI:
     )
     api.state.web = state
     install_error_handlers(api)
-    for router in ROUTERS:
+    for router in PUBLIC_ROUTERS:
         api.include_router(router)
+    for router in ROUTERS:
+        api.include_router(router, dependencies=[Depends(current_viewer)])
     return api

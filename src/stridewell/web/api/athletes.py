@@ -14,7 +14,12 @@ from stridewell.services.athletes import (
 )
 from stridewell.services.injuries import add_injury, injury_from_text, injury_to_dict, list_injuries
 from stridewell.services.races import add_race, list_races, race_from_text, race_to_dict
-from stridewell.web.access import AuthorisedAthlete, ViewerDep
+from stridewell.web.access import (
+    AuthorisedAthlete,
+    ViewerDep,
+    claim_for_viewer,
+    require_may_add_athlete,
+)
 from stridewell.web.api.errors import ERROR_RESPONSES, ApiError
 from stridewell.web.api.pagination import Page
 from stridewell.web.api.schemas import AthleteIn, InjuryIn, RaceIn
@@ -33,11 +38,15 @@ def get_athletes(request: Request, viewer: ViewerDep, page: Page) -> dict[str, A
 
 
 @router.post("/athletes", status_code=201, summary="Add an athlete")
-def post_athlete(request: Request, body: AthleteIn, response: Response) -> dict[str, Any]:
+def post_athlete(
+    request: Request, viewer: ViewerDep, body: AthleteIn, response: Response
+) -> dict[str, Any]:
     state = web_state(request)
+    require_may_add_athlete(viewer)
     athlete = athlete_from_text(**body.model_dump())
     with state.database.session() as session:
         stored = create_athlete(session, athlete, state.today())
+        claim_for_viewer(session, viewer, stored)
     response.headers["location"] = f"{request.scope.get('root_path', '')}/athletes/{stored.id}"
     return {"athlete": athlete_to_dict(stored)}
 
@@ -102,10 +111,13 @@ def post_race(request: Request, athlete: AuthorisedAthlete, body: RaceIn) -> dic
 
 
 @router.post("/demo", status_code=201, summary="Add the demo athlete (empty database only)")
-def post_demo(request: Request) -> dict[str, Any]:
+def post_demo(request: Request, viewer: ViewerDep) -> dict[str, Any]:
     state = web_state(request)
+    require_may_add_athlete(viewer)
     with state.database.session() as session:
         athlete = add_demo_athlete(session, state.today())
+        if athlete is not None:
+            claim_for_viewer(session, viewer, athlete)
     if athlete is None:
         raise ApiError(409, "the demo athlete can only be added to an empty database")
     return {"athlete": athlete_to_dict(athlete)}

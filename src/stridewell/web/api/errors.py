@@ -17,9 +17,11 @@ from starlette.exceptions import HTTPException
 from stridewell.domain.athletes import ValidationError
 from stridewell.services.database import DatabaseError
 from stridewell.services.errors import NotFoundError, ServiceError
+from stridewell.web.access import LoginNeeded, NotAllowed
 
 _CODES = {
     400: "bad_request",
+    401: "unauthenticated",
     403: "forbidden",
     404: "not_found",
     405: "method_not_allowed",
@@ -27,6 +29,7 @@ _CODES = {
     413: "too_large",
     415: "unsupported_media_type",
     422: "validation_error",
+    429: "too_many_requests",
 }
 
 
@@ -65,6 +68,8 @@ def error_response(status: int, message: str, field: str | None = None) -> JSONR
 
 def install_error_handlers(api: FastAPI) -> None:
     api.add_exception_handler(ApiError, _api_error)
+    api.add_exception_handler(LoginNeeded, _login_needed)
+    api.add_exception_handler(NotAllowed, _not_allowed)
     api.add_exception_handler(ValidationError, _validation_error)
     api.add_exception_handler(NotFoundError, _not_found)
     api.add_exception_handler(DatabaseError, _database_error)
@@ -76,6 +81,14 @@ def install_error_handlers(api: FastAPI) -> None:
 async def _api_error(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, ApiError)
     return error_response(error.status, str(error), error.field)
+
+
+async def _login_needed(request: Request, error: Exception) -> JSONResponse:
+    return error_response(401, "sign in first (POST /api/v1/session)")
+
+
+async def _not_allowed(request: Request, error: Exception) -> JSONResponse:
+    return error_response(403, str(error))
 
 
 async def _validation_error(request: Request, error: Exception) -> JSONResponse:

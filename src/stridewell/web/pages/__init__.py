@@ -1,10 +1,15 @@
-"""Server-rendered pages, one router per area. A later slice adds its router to `ROUTERS`."""
+"""Server-rendered pages, one router per area. A later slice adds its router to `ROUTERS`.
+
+Every router in `ROUTERS` sits behind the login (when the database has accounts);
+`PUBLIC_ROUTERS` holds the sign-in pages themselves.
+"""
 
 from __future__ import annotations
 
 from fastapi import APIRouter
 
 from stridewell.web.pages import (
+    account,
     activities,
     calendar_file,
     dashboard,
@@ -32,4 +37,6 @@ ROUTERS: tuple[APIRouter, ...] = (
     log_strength.router,
     log_body.router,
     injuries.router,
+    account.account_router,
 )
+PUBLIC_ROUTERS: tuple[APIRouter, ...] = (account.router,)

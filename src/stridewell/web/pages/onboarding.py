@@ -13,7 +13,13 @@ from stridewell.domain.athletes import Athlete, ValidationError
 from stridewell.services.athletes import create_athlete, list_athletes
 from stridewell.services.injuries import add_injury, list_injuries
 from stridewell.services.races import add_race, list_races
-from stridewell.web.access import CurrentAthlete, remember_athlete
+from stridewell.web.access import (
+    CurrentAthlete,
+    ViewerDep,
+    claim_for_viewer,
+    remember_athlete,
+    require_may_add_athlete,
+)
 from stridewell.web.demo import add_demo_athlete
 from stridewell.web.forms import FormState
 from stridewell.web.pages.athlete_forms import (
@@ -45,10 +51,13 @@ def welcome(request: Request) -> Response:
 
 
 @router.post("/onboarding/demo")
-def load_demo(request: Request, form: CheckedForm) -> Response:
+def load_demo(request: Request, viewer: ViewerDep, form: CheckedForm) -> Response:
     state = web_state(request)
+    require_may_add_athlete(viewer)
     with state.database.session() as session:
         athlete = add_demo_athlete(session, state.today())
+        if athlete is not None:
+            claim_for_viewer(session, viewer, athlete)
     if athlete is None or athlete.id is None:
         return render(
             request,
@@ -68,13 +77,15 @@ def profile_form(request: Request) -> Response:
 
 
 @router.post("/onboarding/profile")
-def create_profile(request: Request, form: CheckedForm) -> Response:
+def create_profile(request: Request, viewer: ViewerDep, form: CheckedForm) -> Response:
     state = web_state(request)
+    require_may_add_athlete(viewer)
     entered = FormState.from_form(form)
     try:
         athlete = athlete_from_form(entered)
         with state.database.session() as session:
             stored = create_athlete(session, athlete, state.today())
+            claim_for_viewer(session, viewer, stored)
     except ValidationError as error:
         entered.reject(error, PROFILE_FIELDS, PROFILE_ALIASES)
         return _profile_page(request, entered, status_code=422)

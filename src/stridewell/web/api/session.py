@@ -1,0 +1,63 @@
+"""Signing in and out through the API (the same session cookie the pages use)."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from fastapi import APIRouter, Request, Response
+from pydantic import BaseModel, Field
+
+from stridewell.domain.accounts import MAX_EMAIL_CHARS, MAX_PASSWORD_CHARS, normalise_email
+from stridewell.domain.athletes import ValidationError
+from stridewell.services.accounts import authenticate, user_to_dict
+from stridewell.web.access import ViewerDep, end_session, start_session
+from stridewell.web.api.errors import ERROR_RESPONSES, ApiError
+from stridewell.web.state import web_state
+
+# Public: this is how an API client gets a session.
+router = APIRouter(tags=["session"], responses=ERROR_RESPONSES)
+# Behind the login.
+me_router = APIRouter(tags=["session"], responses=ERROR_RESPONSES)
+
+
+class LoginIn(BaseModel):
+    email: str = Field(max_length=MAX_EMAIL_CHARS)
+    password: str = Field(max_length=MAX_PASSWORD_CHARS)
+
+
+@router.post("/session", summary="Sign in; the answer sets the session cookie")
+def post_session(request: Request, body: LoginIn, response: Response) -> dict[str, Any]:
+    state = web_state(request)
+    try:
+        email = normalise_email(body.email)
+    except ValidationError:
+        email = body.email.strip().lower()
+    client = request.client.host if request.client else "unknown"
+    wait_s = state.login_throttle.wait_s(email, client)
+    if wait_s > 0:
+        raise ApiError(429, f"too many failed sign-ins; try again in {math.ceil(wait_s)} s")
+    with state.database.session() as session:
+        user = authenticate(session, body.email, body.password)
+    if user is None:
+        state.login_throttle.failed(email, client)
+        raise ApiError(401, "the email address or the password is not right", field="password")
+    state.login_throttle.succeeded(email)
+    start_session(request, response, user)
+    return {"user": user_to_dict(user)}
+
+
+@router.delete("/session", status_code=204, summary="Sign out")
+def delete_session() -> Response:
+    response = Response(status_code=204)
+    end_session(response)
+    return response
+
+
+@me_router.get("/me", summary="Who is signed in, and which athletes they may see")
+def get_me(viewer: ViewerDep) -> dict[str, Any]:
+    return {
+        "accounts": viewer.user is not None,
+        "user": None if viewer.user is None else user_to_dict(viewer.user),
+        "athlete_ids": None if viewer.athlete_ids is None else sorted(viewer.athlete_ids),
+    }
