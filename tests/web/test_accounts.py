@@ -4,7 +4,7 @@ pages and /api/v1, on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 from urllib.parse import urlsplit
 
 import pytest
@@ -17,6 +17,7 @@ from stridewell.store.db import unit_of_work
 from stridewell.web.access import SESSION_COOKIE
 from tests.web.conftest import PROFILE, Web, make_app
 from tests.web.html import field_error, page_text
+from tests.web.test_activities import add_activity, steady_run
 
 PASSWORD = "long run Sunday 30k"
 
@@ -241,3 +242,22 @@ def test_the_api_signs_in_and_out_with_the_same_cookie(web: Web, club: dict[str,
     assert web.api("GET", "/me").json()["athlete_ids"] == [club["Cy"]]
     assert web.api("DELETE", "/session").status_code == 204
     assert web.api("GET", "/me").status_code == 401
+
+
+def test_another_athletes_activity_is_not_found_for_a_coach_who_does_not_coach_them(
+    web: Web, engine: Engine, club: dict[str, int]
+) -> None:
+    cy_run = add_activity(
+        engine, club["Cy"], steady_run(datetime(2026, 3, 1, 8, tzinfo=UTC), 1800), "cy-run"
+    )
+    sign_in(web, "cy@club.example")
+    assert web.api("GET", f"/activities/{cy_run}").status_code == 200
+    assert web.get(f"/activities/{cy_run}").status_code == 200
+    web.submit("/account", "/logout", {})
+    sign_in(web, "coach@club.example")
+    web.submit("/athletes", "/athletes/choose", {"athlete_id": str(club["Ada"])})
+    assert web.api("GET", f"/activities/{cy_run}").status_code == 404
+    as_cy = web.api("GET", f"/activities/{cy_run}", params={"athlete_id": club["Cy"]})
+    assert as_cy.status_code == 404
+    assert web.get(f"/activities/{cy_run}").status_code == 404
+    assert web.api("GET", "/activities", params={"athlete_id": club["Cy"]}).status_code == 404
