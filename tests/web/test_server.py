@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from stridewell.cli.serve import exposure_warning
 from stridewell.web.server import port_problem
 from tests.cli.runner import Cli
 
@@ -62,3 +63,17 @@ def test_serve_with_a_weak_secret_key_says_so(tmp_path: Path) -> None:
         }
     )
     assert "STRIDEWELL_SECRET_KEY must be at least 16" in cli.error("serve", "--port", str(free))
+
+
+def test_serving_beyond_this_computer_without_accounts_warns(cli: Cli, busy_port: int) -> None:
+    assert exposure_warning("127.0.0.1", has_accounts=False) is None
+    assert exposure_warning("::1", has_accounts=False) is None
+    assert exposure_warning("localhost", has_accounts=False) is None
+    assert exposure_warning("0.0.0.0", has_accounts=True) is None
+    warning = exposure_warning("0.0.0.0", has_accounts=False)
+    assert warning is not None and "stridewell user add" in warning
+    assert exposure_warning("coach.example", has_accounts=False) is not None
+    # The CLI prints it before starting (here the busy port then stops it).
+    result = cli("serve", "--host", "0.0.0.0", "--port", str(busy_port))
+    assert result.exit_code == 1
+    assert "Warning: listening on 0.0.0.0 without accounts" in result.stderr
