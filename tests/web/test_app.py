@@ -114,3 +114,29 @@ def test_unknown_pages_get_an_html_404(client: TestClient) -> None:
     assert response.status_code == 404
     assert response.headers["content-type"].startswith("text/html")
     assert "Not found" in response.text
+
+
+def test_another_site_cannot_write_through_the_app(web: Web) -> None:
+    fit = ("run.fit", b".FIT")
+    cross_site = {"sec-fetch-site": "cross-site", "origin": "https://evil.example"}
+    refused = web.client.post("/api/v1/activities", files=[("files", fit)], headers=cross_site)
+    assert refused.status_code == 403
+    assert refused.json()["error"]["code"] == "forbidden"
+    page = web.client.post(
+        "/onboarding/demo",
+        data={"csrf_token": web.token("/welcome")},
+        headers={"origin": "https://evil.example"},  # an older browser: Origin only
+    )
+    assert page.status_code == 403 and "other sites" in page.text
+    null_origin = web.client.post("/onboarding/demo", headers={"origin": "null"})
+    assert null_origin.status_code == 403
+    assert web.api("GET", "/athletes").json()["total"] == 0  # nothing was written
+    # The app's own pages, and clients that are not browsers, still write.
+    same = {"sec-fetch-site": "same-origin", "origin": "http://testserver"}
+    token = web.token("/welcome")
+    loaded = web.client.post("/onboarding/demo", data={"csrf_token": token}, headers=same)
+    assert loaded.status_code == 303
+    script = web.api("POST", "/athletes", json={"name": "Bo", "sex": "M", "birth_year": 1980})
+    assert script.status_code == 201
+    # Reading stays open to links from anywhere (a bookmark, a mail).
+    assert web.get("/exercises", headers=cross_site).status_code == 200

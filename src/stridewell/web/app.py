@@ -17,7 +17,12 @@ from stridewell.services.database import Database
 from stridewell.web.access import current_viewer
 from stridewell.web.api import API_PREFIX, create_api
 from stridewell.web.errors import install_page_error_handlers
-from stridewell.web.middleware import BodyLimit, BodySizeLimitMiddleware, SecurityHeadersMiddleware
+from stridewell.web.middleware import (
+    BodyLimit,
+    BodySizeLimitMiddleware,
+    SameOriginWritesMiddleware,
+    SecurityHeadersMiddleware,
+)
 from stridewell.web.pages import PUBLIC_ROUTERS, ROUTERS
 from stridewell.web.secret_key import load_secret_key
 from stridewell.web.signing import Signer
@@ -77,6 +82,7 @@ def create_app(
     app.add_middleware(
         BodySizeLimitMiddleware, default_max_bytes=MAX_BODY_BYTES, limits=UPLOAD_LIMITS
     )
+    app.add_middleware(SameOriginWritesMiddleware)
     app.add_middleware(SecurityHeadersMiddleware)
     return app
 
