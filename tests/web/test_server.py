@@ -77,3 +77,25 @@ def test_serving_beyond_this_computer_without_accounts_warns(cli: Cli, busy_port
     result = cli("serve", "--host", "0.0.0.0", "--port", str(busy_port))
     assert result.exit_code == 1
     assert "Warning: listening on 0.0.0.0 without accounts" in result.stderr
+
+
+def test_the_server_compiles_its_templates_and_freezes_the_heap_before_serving(
+    tmp_path: Path,
+) -> None:
+    import gc
+
+    from stridewell.config import Settings
+    from stridewell.web.app import create_app
+    from stridewell.web.server import settle_heap
+
+    app = create_app(
+        Settings(database_url=f"sqlite:///{tmp_path / 'x.sqlite'}"), secret_key="k" * 20
+    )
+    templates = app.state.web.templates
+    try:
+        settle_heap(app)
+        assert gc.get_freeze_count() > 10_000
+        cached = {key[1] for key in templates.cache.keys()}  # (loader ref, name)
+        assert set(templates.list_templates(extensions=["html"])) <= cached
+    finally:
+        gc.unfreeze()
