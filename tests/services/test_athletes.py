@@ -1,10 +1,12 @@
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import replace
+from datetime import UTC, date, datetime
 
 import pytest
 from sqlalchemy.orm import Session
 
+from stridewell.domain.activities import Activity
 from stridewell.domain.athletes import ValidationError
 from stridewell.domain.vocab import Equipment, Experience, Sex, Weekday
 from stridewell.services.athletes import (
@@ -14,8 +16,11 @@ from stridewell.services.athletes import (
     get_athlete,
     list_athletes,
     resolve_athlete,
+    update_athlete,
 )
 from stridewell.services.errors import AmbiguousAthleteError, NoAthleteError, NotFoundError
+from stridewell.store.repositories import ActivityRepository
+from stridewell.store.repositories.activities import StreamLoad
 
 
 def test_typed_in_profile_becomes_an_athlete() -> None:
@@ -87,6 +92,43 @@ def test_the_only_athlete_is_chosen_when_none_is_named(session: Session, today: 
     assert resolve_athlete(session, second.id) == second
     with pytest.raises(NotFoundError, match="no athlete with id 999"):
         resolve_athlete(session, 999)
+
+
+def _stored_loads(session: Session, athlete_id: int) -> list[float | None]:
+    return [a.load for a in ActivityRepository(session).list_for(athlete_id)]
+
+
+def test_an_update_forgets_stream_loads_only_when_the_hr_profile_changes(
+    session: Session, today: date
+) -> None:
+    """A new name keeps the loads measured from heart-rate streams; a new max HR, rest HR or
+    sex makes them wrong, so they are cleared (and measured again when next needed) — for
+    this athlete only."""
+    athlete = create_athlete(
+        session, athlete_from_text(name="A", sex="F", birth_year=1990, max_hr=190, rest_hr=50),
+        today,
+    )  # fmt: skip
+    other = create_athlete(session, athlete_from_text(name="B", sex="M", birth_year=1985), today)
+    assert athlete.id is not None and other.id is not None
+    for owner, load in ((athlete.id, 42.0), (other.id, 7.0)):
+        ActivityRepository(session).add(
+            owner,
+            Activity(source_kind="fit", sport="running",
+                     start_utc=datetime(2026, 3, 2, 7, tzinfo=UTC), moving_s=1800.0),
+            load=StreamLoad(load),
+        )  # fmt: skip
+
+    renamed = update_athlete(session, replace(athlete, name="Ada"), today)
+    assert renamed.name == "Ada" and _stored_loads(session, athlete.id) == [42.0]
+    for change in ({"max_hr": 185}, {"rest_hr": 48}, {"sex": Sex.X}):
+        ActivityRepository(session).set_stream_loads(
+            {a.id: StreamLoad(42.0) for a in ActivityRepository(session).list_for(athlete.id)}
+        )
+        update_athlete(session, replace(get_athlete(session, athlete.id), **change), today)
+        assert _stored_loads(session, athlete.id) == [None], change
+    assert _stored_loads(session, other.id) == [7.0]
+    with pytest.raises(ValidationError, match="max HR"):
+        update_athlete(session, replace(athlete, max_hr=300), today)
 
 
 def test_athlete_json_lists_days_in_week_order() -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +15,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from stridewell.domain.athletes import Athlete
+from stridewell.domain.load import HeartRateProfile, streams_load
 from stridewell.domain.vocab import Sex
 from stridewell.importers.items import ImportItem
 from stridewell.services import imports
@@ -22,6 +23,7 @@ from stridewell.services.athletes import create_athlete
 from stridewell.services.imports import import_paths, report_to_dict
 from stridewell.store.db import unit_of_work
 from stridewell.store.models import ActivityRow, ActivityStreamRow
+from stridewell.store.repositories import ActivityRepository
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 EXPECTED: dict[str, Any] = json.loads((CORPUS / "EXPECTED.json").read_text())["files"]
@@ -83,6 +85,31 @@ def test_import_reports_each_file_and_stores_whole_activities(
     with unit_of_work(engine) as session:
         streams = session.scalar(select(func.count()).select_from(ActivityStreamRow))
     assert streams == data["imported"]  # one columnar blob per activity, not a row per sample
+
+
+def test_import_keeps_what_each_hr_stream_gives_for_the_load_watch(engine: Engine) -> None:
+    """Each activity's heart-rate stream is measured at import for the athlete's HR profile
+    and kept with it: the number equals a measurement of the stream as stored, and an
+    activity without heart rate is marked as giving none."""
+    with unit_of_work(engine) as session:
+        athlete = create_athlete(
+            session, Athlete(name="R", sex=Sex.F, birth_year=1990, max_hr=190, rest_hr=50),
+            date(2026, 3, 11),
+        )  # fmt: skip
+    assert athlete.id is not None
+    files = [RUN_FIT, MULTISPORT, CORPUS / "gpx" / "gpxpy__Mojstrovka.gpx"]
+    report = import_paths(sessions_for(engine), athlete.id, files, workers=1)
+    profile = HeartRateProfile(max_hr_bpm=190, rest_hr_bpm=50, sex=Sex.F)
+    measured = []
+    with unit_of_work(engine) as session:
+        repository = ActivityRepository(session)
+        for item in report.imported:
+            stored = repository.get(item.id)
+            assert stored is not None and stored.stream_load is not None
+            found = streams_load(stored.activity.streams, profile)
+            assert stored.stream_load.load == (None if found is None else found[0])
+            measured.append(stored.stream_load.load is not None)
+    assert measured.count(False) == 1 and measured.count(True) >= 2  # the GPX track: no HR
 
 
 def test_second_import_adds_nothing(engine: Engine, athlete_id: int) -> None:

@@ -2,17 +2,31 @@
 
 from __future__ import annotations
 
+import random
 from datetime import date, timedelta
 
 import pytest
 from sqlalchemy.orm import Session
 
 from stridewell.domain.athletes import Injury, ValidationError
-from stridewell.domain.insights import AdherenceRule
+from stridewell.domain.insights import (
+    AdherenceRule,
+    adherence_start,
+    e1rm_progression,
+    hard_sets_per_muscle,
+    quad_glute_points,
+    side_balance,
+    weekly_quad_glute,
+)
+from stridewell.domain.load import week_start_of
 from stridewell.domain.vocab import Region, Side
+from stridewell.services.athletes import get_athlete
 from stridewell.services.insights import insights, insights_to_dict
+from stridewell.services.load import read_activities
 from stridewell.store.repositories import InjuryRepository
+from stridewell.store.repositories.analytics import AnalyticsRepository
 from tests.services.training_rows import (
+    SetRow,
     add_activity,
     add_athlete,
     add_soreness,
@@ -179,3 +193,56 @@ def test_bad_requests_are_refused(session: Session, today: date) -> None:
         insights(session, athlete_id, today, as_of=today + timedelta(days=1))
     with pytest.raises(ValidationError, match="at least 1"):
         insights(session, athlete_id, today, balance_weeks=0)
+
+
+def test_narrow_reads_give_what_every_session_and_score_would(
+    session: Session, today: date
+) -> None:
+    """Insights read session dates, the sets an e1RM can come from, the last weeks' sets and
+    the post-run quad and glute scores, not everything: on a varied year of records the
+    result is that of the domain functions over every session, set and score (ties on the
+    same day included, between sets and between two sessions of a day), and the same again
+    with activities read beforehand."""
+    rng = random.Random(11)
+    athlete_id = add_athlete(session)
+    exercises = ["romanian-deadlift", "split-squat", "side-plank", "clamshell", "mystery-lift"]
+    first = today - timedelta(days=365)
+    for i in range(120):
+        day = first + timedelta(days=3 * i)
+        add_activity(session, athlete_id, at(day, rng.randrange(0, 24)), distance_m=8000,
+                     moving_s=rng.choice([0, 2400, 3000]), tz_offset_s=rng.choice([None, 36_000]),
+                     sport=rng.choice(["running", "trail_running", "cycling"]))  # fmt: skip
+        sets: list[SetRow] = [
+            (rng.choice(exercises), rng.choice(["L", "R", "both"]),
+             rng.choice([None, 1, 5, 8, 10, 12]), rng.choice([None, 0.0, 20.0, 40.0, 60.0]),
+             rng.choice([None, 30]), rng.choice([None, 6.0, 7.0, 9.0]))
+            for _ in range(rng.randrange(0, 6))
+        ]  # fmt: skip
+        sets = [s if s[2] is not None or s[4] is not None else (*s[:4], 20, s[5]) for s in sets]
+        other = {"L": "R", "R": "L", "both": "L"}
+        if sets:  # the first set again on the other side: a tie within the session
+            sets.append((sets[0][0], other[sets[0][1]], *sets[0][2:]))
+        add_strength(session, athlete_id, day + timedelta(days=1), rpe=rng.choice([None, 6.0]),
+                     duration_s=2400, sets=sets)  # fmt: skip
+        if i % 4 == 0:  # a second session that day: the same sets, on the other side
+            add_strength(session, athlete_id, day + timedelta(days=1),
+                         sets=[(s[0], other[s[1]], *s[2:]) for s in sets])  # fmt: skip
+        add_soreness(session, athlete_id, day, rng.choice(["post_run", "post_race", "morning"]),
+                     {(rng.choice(["quad", "glute", "calf"]), rng.choice(["left", "both"])):
+                      rng.randrange(0, 8)})  # fmt: skip
+    repository = AnalyticsRepository(session)
+    every = repository.strength_sessions(athlete_id, end=today)
+    hard_since = week_start_of(today) - timedelta(weeks=11)
+    balance_since = today - timedelta(days=7 * 8 - 1)
+    points = quad_glute_points(repository.soreness(athlete_id, end=today))
+    found = insights(session, athlete_id, today)
+    assert found.e1rm == e1rm_progression(every)
+    assert found.hard_sets == hard_sets_per_muscle(s for s in every if s.date >= hard_since)
+    assert found.balance == side_balance(s for s in every if s.date >= balance_since)
+    assert found.soreness == points and found.soreness_weekly == weekly_quad_glute(points)
+    assert found.incidence.adherence_start == adherence_start(s.date for s in every)
+    assert found.e1rm and found.hard_sets.weeks and found.balance and found.soreness
+    shared = read_activities(session, get_athlete(session, athlete_id), today)
+    assert insights_to_dict(insights(session, athlete_id, today, activities=shared)) == (
+        insights_to_dict(found)
+    )

@@ -6,16 +6,28 @@ from __future__ import annotations
 
 import math
 import statistics
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
+from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from stridewell.domain.athletes import ValidationError
 from stridewell.domain.vocab import Sex
-from stridewell.services.athletes import get_athlete
+from stridewell.services.athletes import get_athlete, update_athlete
 from stridewell.services.errors import NotFoundError
-from stridewell.services.load import load_watch, load_watch_to_dict, session_loads
+from stridewell.services.load import (
+    load_watch,
+    load_watch_to_dict,
+    read_activities,
+    session_loads,
+)
+from stridewell.store.db import open_engine, unit_of_work
+from stridewell.store.migrate import upgrade
+from stridewell.store.repositories import ActivityRepository
 from tests.services.training_rows import (
     add_activity,
     add_athlete,
@@ -289,3 +301,128 @@ def test_only_the_athletes_own_sessions_count(session: Session, today: date) -> 
     add_strength(session, other, date(2026, 3, 9), duration_s=1800, rpe=5)
     assert load_watch(session, mine, today, days=7).sessions == ()
     assert len(load_watch(session, other, today, days=7).sessions) == 2
+
+
+# --- stream loads kept with the activity (store/repositories/activities.py) -------------------
+
+
+def _stream_reads(session: Session) -> tuple[list[str], Callable[[], None]]:
+    """The SQL statements that read stream blobs from now on, and how to stop listening."""
+    statements: list[str] = []
+    bind = session.get_bind()
+
+    def listener(*args: object) -> None:
+        if "activity_stream" in str(args[2]):
+            statements.append(str(args[2]))
+
+    event.listen(bind, "before_cursor_execute", listener)
+    return statements, lambda: event.remove(bind, "before_cursor_execute", listener)
+
+
+def test_a_streams_load_is_measured_once_then_read_back(session: Session, today: date) -> None:
+    """The first look at the load decodes the HR stream and keeps what it gives with the
+    activity (30 min at HR 120: 30 · 0.43 · e^0.835); later looks read that number, decode no
+    stream, and show exactly the same figures."""
+    athlete_id = add_athlete(session)
+    run = add_activity(session, athlete_id, at(date(2026, 3, 2)), distance_m=5000,
+                       moving_s=1800, streams=steady_hr_streams(30, 120, 5000))  # fmt: skip
+    unmeasured = ActivityRepository(session).get(run, with_streams=False)
+    assert unmeasured is not None and unmeasured.stream_load is None
+
+    first = load_watch_to_dict(load_watch(session, athlete_id, today, days=14))
+    stored = ActivityRepository(session).get(run, with_streams=False)
+    assert stored is not None and stored.stream_load is not None
+    assert stored.stream_load.load == pytest.approx(30 * TRIMP_PER_MIN_120)
+
+    reads, stop = _stream_reads(session)
+    try:
+        again = load_watch_to_dict(load_watch(session, athlete_id, today, days=14))
+    finally:
+        stop()
+    assert reads == [] and again == first
+    (item,) = again["sessions"]
+    assert item["cardio"] == {"load": stored.stream_load.load, "method": "trimp"}
+
+
+def test_a_new_max_hr_is_measured_again(session: Session, today: date) -> None:
+    """Max HR 190 → 175 (rest 50): x for HR 150 goes from 100/140 to 100/125, and the stored
+    stream load is measured again: 10 · 0.86 · x · e^(1.67 · x) for a woman."""
+    athlete_id = add_athlete(session)
+    add_activity(session, athlete_id, at(date(2026, 3, 9)), distance_m=2000, moving_s=600,
+                 streams=steady_hr_streams(10, 150, 2000))  # fmt: skip
+
+    def trimp(max_hr: float) -> float:
+        x = (150 - 50) / (max_hr - 50)
+        return 10 * 0.86 * x * math.exp(1.67 * x)
+
+    before = load_watch(session, athlete_id, today, days=7).sessions[0].cardio
+    assert before is not None and before.load == pytest.approx(trimp(190))
+    athlete = get_athlete(session, athlete_id)
+    update_athlete(session, replace(athlete, max_hr=175), today)
+    after = load_watch(session, athlete_id, today, days=7)
+    assert after.sessions[0].cardio is not None
+    assert after.sessions[0].cardio.load == pytest.approx(trimp(175))
+    monday = next(day for day in after.combined.days if day.date == date(2026, 3, 9))
+    assert monday.load == pytest.approx(trimp(175) + 2 * 20)  # and 2 km of impact
+
+
+def test_without_max_hr_a_stream_loads_by_distance_until_max_hr_is_given(
+    session: Session, today: date
+) -> None:
+    """No max HR: the stream cannot be used (cardio 5 km × 8 = 40). Once max and rest HR are
+    on the profile, the run is measured by its stream."""
+    athlete_id = add_athlete(session, max_hr=None, rest_hr=None)
+    add_activity(session, athlete_id, at(date(2026, 3, 2)), distance_m=5000, moving_s=1800,
+                 streams=steady_hr_streams(30, 120, 5000))  # fmt: skip
+    (item,) = load_watch(session, athlete_id, today, days=14).sessions
+    assert item.cardio is not None and (item.cardio.source.value, item.cardio.load) == (
+        "distance",
+        40.0,
+    )
+    athlete = get_athlete(session, athlete_id)
+    update_athlete(session, replace(athlete, max_hr=190, rest_hr=50), today)
+    (item,) = load_watch(session, athlete_id, today, days=14).sessions
+    assert item.cardio is not None and item.cardio.source.value == "trimp"
+    assert item.cardio.load == pytest.approx(30 * TRIMP_PER_MIN_120)
+
+
+def test_the_load_watch_answers_from_a_database_it_may_not_write(
+    tmp_path: Path, today: date
+) -> None:
+    """A read-only database (a copy, a read-only user): the streams are measured for the
+    answer, and the figures are those a writable database gives."""
+    path = tmp_path / "archive.sqlite"
+    engine = open_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    with unit_of_work(engine) as session:
+        athlete_id = _week_of_sessions(session)
+    engine.dispose()
+    read_only = open_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
+    try:
+        with unit_of_work(read_only) as session:
+            data = load_watch_to_dict(load_watch(session, athlete_id, today, days=14))
+            stored = [a.load for a in ActivityRepository(session).list_for(athlete_id)]
+    finally:
+        read_only.dispose()
+    assert stored == [None, None, None]  # nothing could be kept
+    writable = open_engine(f"sqlite:///{path}")
+    try:
+        with unit_of_work(writable) as session:
+            assert load_watch_to_dict(load_watch(session, athlete_id, today, days=14)) == data
+    finally:
+        writable.dispose()
+
+
+def test_the_load_watch_reads_activities_read_before(session: Session, today: date) -> None:
+    """A page that shows the load and the insights reads the activities once and hands them
+    to both: the figures are the same as each reading them itself."""
+    athlete_id = _week_of_sessions(session)
+    athlete = get_athlete(session, athlete_id)
+    shared = read_activities(session, athlete, today)
+    alone = load_watch_to_dict(load_watch(session, athlete_id, today, days=14))
+    assert load_watch_to_dict(load_watch(session, athlete_id, today, days=14,
+                                         activities=shared)) == alone  # fmt: skip
+    earlier = date(2026, 3, 5)
+    assert load_watch_to_dict(
+        load_watch(session, athlete_id, today, as_of=earlier, days=7, activities=shared)
+    ) == load_watch_to_dict(load_watch(session, athlete_id, today, as_of=earlier, days=7))

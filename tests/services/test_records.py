@@ -4,16 +4,29 @@ from the best recent reference (Riegel 1981, Daniels & Gilbert VDOT) and trainin
 from __future__ import annotations
 
 import math
-from datetime import date
+import random
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy.orm import Session
 
 from stridewell.domain.activities import BestEffort
 from stridewell.domain.athletes import Race
-from stridewell.domain.performance import predict_time_s, training_paces, vdot
-from stridewell.services.records import records, records_to_dict
+from stridewell.domain.load import local_date
+from stridewell.domain.performance import (
+    Effort,
+    EffortSource,
+    PersonalBest,
+    personal_bests,
+    predict_time_s,
+    reference_best,
+    training_paces,
+    vdot,
+)
+from stridewell.services.athletes import get_athlete
+from stridewell.services.records import athlete_efforts, records, records_to_dict
 from stridewell.store.repositories import RaceRepository
+from stridewell.store.repositories.analytics import AnalyticsRepository
 from tests.services.training_rows import add_activity, add_athlete, at
 
 
@@ -136,3 +149,76 @@ def test_other_athletes_records_stay_theirs(session: Session, today: date) -> No
     other = add_athlete(session)
     assert records_to_dict(records(session, other, today))["pbs"] == []
     assert len(records_to_dict(records(session, athlete_id, today))["pbs"]) == 3
+
+
+def _scan_every_effort(
+    session: Session, athlete_id: int, timezone: str, today: date, since: date
+) -> tuple[tuple[PersonalBest, ...], tuple[PersonalBest, ...]]:
+    """PBs ever and since `since` the plain way: every race and every best effort on file,
+    dated on its local day, then `personal_bests` over them (what records did before the
+    database found the fastest)."""
+    efforts = [
+        Effort(race.distance_m, float(race.result_s), race.date, EffortSource.RACE,
+               race.activity_id)
+        for race in RaceRepository(session).list_for(athlete_id)
+        if race.result_s and race.date <= today
+    ]  # fmt: skip
+    for record in AnalyticsRepository(session).best_efforts(athlete_id):
+        day = local_date(record.start_utc, record.tz_offset_s if record.tz_offset_s is not None
+                         else timezone)  # fmt: skip
+        if record.time_s > 0 and record.distance_m > 0 and day <= today:
+            efforts.append(Effort(record.distance_m, record.time_s, day,
+                                  EffortSource.BEST_EFFORT, record.activity_id))  # fmt: skip
+    return personal_bests(efforts), personal_bests(e for e in efforts if e.date >= since)
+
+
+DISTANCES = [(1000.0, "1k"), (5000.0, "5k"), (10_000.0, "10k"), (21_097.5, "half")]
+
+
+def test_the_fastest_found_by_the_database_are_the_pbs_of_every_effort(
+    session: Session,
+) -> None:
+    """The database keeps the fastest effort at each distance; runs near the ends of the
+    ranges (today, and the start of the recent years) are checked on their local day. At each
+    end the fastest effort of one distance sits just outside the range by its file's offset
+    (UTC+14 or UTC−12), and of another just inside; around them, 200 runs at random times
+    near midnight in other zones or the athlete's own, some tied. The PBs ever and since the
+    start are those of a scan of every effort, for several days."""
+    rng = random.Random(5)
+    zone = "Pacific/Auckland"
+    athlete_id = add_athlete(session, timezone=zone)
+    _race(session, athlete_id, date(2024, 3, 9), 5000.0, 1230)
+    today, since = date(2026, 3, 11), date(2024, 3, 11)
+    end, start = at(today + timedelta(days=1), 0), at(since, 0)
+    hour = timedelta(hours=1)
+    # (start, offset) of the fastest effort at each distance, outside or inside by a day.
+    tricky = [
+        (end - 13 * hour, 14 * 3600),  # 1k: 01:00 tomorrow there: not yet
+        (end + 11 * hour, -12 * 3600),  # 5k: 23:00 today there: counts
+        (start - 13 * hour, 14 * 3600),  # 10k: 01:00 on the first day there: recent
+        (start + 11 * hour, -12 * 3600),  # half: 23:00 the day before there: not recent
+    ]
+    for (metres, label), (begin, offset) in zip(DISTANCES, tricky, strict=True):
+        add_activity(session, athlete_id, begin, distance_m=metres, moving_s=metres / 4,
+                     tz_offset_s=offset,
+                     best_efforts=[BestEffort(metres, label, metres / 6, 0.0)])  # fmt: skip
+    for i in range(200):
+        begin = rng.choice([end, start]) + timedelta(minutes=rng.randrange(-30 * 60, 30 * 60))
+        offset = rng.choice([None, -5 * 3600, 0, 3600, 13 * 3600])
+        time_s = [round(rng.uniform(0.0, 30.0), 1 if i % 3 else 0) for _ in DISTANCES]
+        add_activity(
+            session, athlete_id, begin, distance_m=25_000, moving_s=7000, tz_offset_s=offset,
+            best_efforts=[BestEffort(metres, label, metres / 5 + extra, 0.0)
+                          for (metres, label), extra in zip(DISTANCES, time_s, strict=True)],
+        )  # fmt: skip
+    add_activity(session, add_athlete(session), at(today), distance_m=1000, moving_s=150,
+                 best_efforts=[BestEffort(1000.0, "1k", 150.0, 0.0)])  # another athlete's
+    athlete = get_athlete(session, athlete_id)
+    for day in [today - timedelta(days=1), today, today + timedelta(days=1)]:
+        for first in [since - timedelta(days=1), since, since + timedelta(days=1)]:
+            every, recent = athlete_efforts(session, athlete, day, first)
+            expected = _scan_every_effort(session, athlete_id, zone, day, first)
+            assert (personal_bests(every), personal_bests(recent)) == expected, (day, first)
+            found = records(session, athlete_id, day, reference_max_age_days=(day - first).days)
+            want = reference_best(expected[1]) or reference_best(expected[0])
+            assert (None if found.reference is None else found.reference.best) == want

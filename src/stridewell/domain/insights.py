@@ -344,24 +344,27 @@ def e1rm_progression(sessions: Iterable[StrengthSession]) -> tuple[E1rmSeries, .
     (docs/science.md#epley_brzycki). Sets short of failure underestimate the 1RM, so read the
     trend, not the number.
     """
+    return e1rm_progression_of_sets(
+        (strength_session.date, entry)
+        for strength_session in sessions
+        for entry in strength_session.sets
+    )
+
+
+def e1rm_progression_of_sets(sets: Iterable[tuple[date, SetEntry]]) -> tuple[E1rmSeries, ...]:
+    """`e1rm_progression` of sets given with their day, in the order they were done: of equal
+    estimates on a day, the first set's stands."""
     best: dict[str, dict[date, E1rmPoint]] = defaultdict(dict)
-    for strength_session in sessions:
-        for entry in strength_session.sets:
-            estimate = _set_e1rm(entry)
-            if estimate is None or entry.reps is None or entry.load_kg is None:
-                continue
-            point = E1rmPoint(
-                strength_session.date,
-                estimate[0],
-                estimate[1],
-                entry.load_kg,
-                entry.reps,
-                entry.side,
+    for day, entry in sets:
+        estimate = _set_e1rm(entry)
+        if estimate is None or entry.reps is None or entry.load_kg is None:
+            continue
+        days = best[entry.exercise_slug]
+        current = days.get(day)
+        if current is None or estimate[0] > current.e1rm_kg:
+            days[day] = E1rmPoint(
+                day, estimate[0], estimate[1], entry.load_kg, entry.reps, entry.side
             )
-            days = best[entry.exercise_slug]
-            current = days.get(point.date)
-            if current is None or point.e1rm_kg > current.e1rm_kg:
-                days[point.date] = point
     return tuple(
         E1rmSeries(slug, tuple(point for _, point in sorted(days.items())))
         for slug, days in sorted(best.items())

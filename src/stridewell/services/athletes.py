@@ -12,7 +12,7 @@ from stridewell.domain.athletes import DEFAULT_RUN_DAYS, Athlete, Availability
 from stridewell.domain.vocab import Equipment, Experience, Sex, Weekday
 from stridewell.services import parsing
 from stridewell.services.errors import AmbiguousAthleteError, NoAthleteError, NotFoundError
-from stridewell.store.repositories import AthleteRepository
+from stridewell.store.repositories import ActivityRepository, AthleteRepository
 
 
 def athlete_from_text(
@@ -71,6 +71,28 @@ def create_athlete(session: Session, athlete: Athlete, today: date) -> Athlete:
     athlete.validate(today)
     parsing.timezone_name(athlete.timezone)
     return AthleteRepository(session).add(athlete)
+
+
+def update_athlete(session: Session, athlete: Athlete, today: date) -> Athlete:
+    """Validate and store changes to an athlete (found by `athlete.id`); returns it as stored.
+
+    When max HR, rest HR or sex change, the loads measured from the athlete's heart-rate
+    streams for the old values no longer hold: they are forgotten, and the load watch measures
+    each again the first time it needs it (store/repositories/activities.py)."""
+    if athlete.id is None:
+        raise NotFoundError("an athlete without an id cannot be updated")
+    before = get_athlete(session, athlete.id)
+    athlete.validate(today)
+    parsing.timezone_name(athlete.timezone)
+    updated = AthleteRepository(session).update(athlete)
+    if _hr_profile(before) != _hr_profile(updated):
+        ActivityRepository(session).forget_stream_loads(athlete.id)
+    return updated
+
+
+def _hr_profile(athlete: Athlete) -> tuple[int | None, int | None, Sex]:
+    """What the load of a heart-rate stream depends on (domain.load.hr_stream_load)."""
+    return athlete.max_hr, athlete.rest_hr, athlete.sex
 
 
 def list_athletes(session: Session) -> list[Athlete]:

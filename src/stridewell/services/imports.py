@@ -8,6 +8,9 @@
   process pool when there is enough work to pay for it; the writing process gets compact blobs.
 - Writing: every file's activities go in one savepoint (all or nothing), savepoints are committed
   in batches, so a failure loses only that file and the database never holds half an activity.
+- Each activity's heart-rate stream is measured for the load watch while its samples are in
+  memory (for the athlete's HR profile), and the result is stored with it: the load watch never
+  has to decode the stream again (services/load.py).
 - The report keeps each imported activity's summary, not its streams (an archive's streams run to
   gigabytes once decoded).
 """
@@ -30,15 +33,20 @@ from sqlalchemy.orm import Session
 
 from stridewell.domain.activities import Activity, ActivityFileError, NoActivityInFile
 from stridewell.domain.activity_metrics import derive
+from stridewell.domain.load import HeartRateProfile, streams_load
 from stridewell.importers.containers import iter_import_items
 from stridewell.importers.detect import parse_bytes
 from stridewell.importers.items import ImportItem, close_archives, content_sha256
 from stridewell.importers.strava_export import metadata_over
+from stridewell.store.repositories import AthleteRepository
 from stridewell.store.repositories.activities import (
     ActivityRepository,
     EncodedActivity,
+    StreamLoad,
     encode_activity,
+    stored_columns,
 )
+from stridewell.store.repositories.analytics import LOAD_STREAM_COLUMNS
 
 # Below this many files a process pool costs more than it saves.
 POOL_THRESHOLD = 8
@@ -86,16 +94,31 @@ class _Outcome:
     error: str | None = None
     skipped: str | None = None
     duplicate: bool = False
+    # What each activity's HR stream gives for the athlete's profile (None: not measured).
+    stream_loads: tuple[StreamLoad | None, ...] = ()
 
 
-# Set in each worker process by `_init_worker`: hashes already stored, and the athlete's max HR.
+# Set in each worker process by `_init_worker`: hashes already stored, the max HR the derived
+# data uses, and the athlete's HR profile for the stream loads (None: leave them unmeasured).
 _KNOWN: frozenset[str] = frozenset()
 _MAX_HR: float | None = None
+_PROFILE: HeartRateProfile | None = None
 
 
-def _init_worker(known: frozenset[str], max_hr: float | None) -> None:
-    global _KNOWN, _MAX_HR
-    _KNOWN, _MAX_HR = known, max_hr
+def _init_worker(
+    known: frozenset[str], max_hr: float | None, profile: HeartRateProfile | None = None
+) -> None:
+    global _KNOWN, _MAX_HR, _PROFILE
+    _KNOWN, _MAX_HR, _PROFILE = known, max_hr, profile
+
+
+def _stream_load(activity: Activity) -> StreamLoad | None:
+    """The load the activity's HR stream gives, measured on the samples as the database will
+    keep them, so that it equals a later measurement from the stored blob."""
+    if _PROFILE is None:
+        return None
+    found = streams_load(stored_columns(activity.streams, LOAD_STREAM_COLUMNS), _PROFILE)
+    return StreamLoad(None if found is None else found[0])
 
 
 def process_item(item: ImportItem) -> _Outcome:
@@ -117,7 +140,13 @@ def process_item(item: ImportItem) -> _Outcome:
         return _Outcome(item.path, skipped=str(reason))
     except ActivityFileError as error:
         return _Outcome(item.path, error=str(error))
-    return _Outcome(item.path, sha, tuple(encode_activity(derive(a, _MAX_HR)) for a in activities))
+    derived = [derive(a, _MAX_HR) for a in activities]
+    return _Outcome(
+        item.path,
+        sha,
+        tuple(encode_activity(a) for a in derived),
+        stream_loads=tuple(_stream_load(a) for a in derived),
+    )
 
 
 def import_paths(
@@ -135,9 +164,14 @@ def import_paths(
     items = list(iter_import_items(paths))
     with sessions() as session:
         known = frozenset(ActivityRepository(session).known_sources(athlete_id))
+        athlete = AthleteRepository(session).get(athlete_id)
+    profile = None
+    if athlete is not None:
+        profile = HeartRateProfile(athlete.max_hr, athlete.rest_hr, athlete.sex)
     seen: set[str] = set()
     writer = _Writer(sessions, athlete_id, report, now)
-    for done, outcome in enumerate(_process_all(items, known, max_hr, workers), start=1):
+    outcomes = _process_all(items, known, max_hr, workers, profile)
+    for done, outcome in enumerate(outcomes, start=1):
         if progress is not None:
             progress(ImportProgress(done, len(items), outcome.path))
         if outcome.error is not None:
@@ -155,11 +189,15 @@ def import_paths(
 
 
 def _process_all(
-    items: list[ImportItem], known: frozenset[str], max_hr: float | None, workers: int | None
+    items: list[ImportItem],
+    known: frozenset[str],
+    max_hr: float | None,
+    workers: int | None,
+    profile: HeartRateProfile | None = None,
 ) -> Iterator[_Outcome]:
     workers = workers or os.cpu_count() or 1
     if len(items) < POOL_THRESHOLD or workers == 1:
-        _init_worker(known, max_hr)
+        _init_worker(known, max_hr, profile)
         try:
             yield from (process_item(item) for item in items)
         finally:
@@ -176,7 +214,7 @@ def _process_all(
         max_workers=workers,
         mp_context=context,
         initializer=_init_worker,
-        initargs=(known, max_hr),
+        initargs=(known, max_hr, profile),
     ) as pool:
         pending: deque[Future[_Outcome]] = deque()
         for item in items:
@@ -235,6 +273,7 @@ class _Writer:
                         source_sha256=parsed.sha256,
                         source_index=index,
                         source_path=parsed.path,
+                        load=parsed.stream_loads[index] if parsed.stream_loads else None,
                         imported_utc=imported_utc,
                     )
                     written.append(

@@ -3,10 +3,12 @@ trend, and strength progression — from the athlete's own record (domain/insigh
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
+import numpy as np
 from sqlalchemy.orm import Session
 
 from stridewell.domain.athletes import ValidationError
@@ -14,6 +16,7 @@ from stridewell.domain.exercises.lookup import UnknownExerciseError, by_slug
 from stridewell.domain.insights import (
     BALANCE_FLAG_RATIO,
     HARD_SET_RPE,
+    POST_EXERTION_CONTEXTS,
     AdherenceRule,
     E1rmSeries,
     HardSetVolume,
@@ -24,17 +27,18 @@ from stridewell.domain.insights import (
     RunExposure,
     SideBalance,
     adherence_start,
-    e1rm_progression,
+    e1rm_progression_of_sets,
     hard_sets_per_muscle,
     injury_incidence,
     quad_glute_points,
     side_balance,
     weekly_quad_glute,
 )
-from stridewell.domain.load import local_date, week_start_of
+from stridewell.domain.load import week_start_of
+from stridewell.domain.vocab import Region
 from stridewell.services.athletes import get_athlete
 from stridewell.store.repositories import InjuryRepository
-from stridewell.store.repositories.analytics import AnalyticsRepository
+from stridewell.store.repositories.analytics import ActivityTable, AnalyticsRepository
 
 DEFAULT_HARD_SET_WEEKS = 12
 DEFAULT_BALANCE_WEEKS = 8
@@ -80,12 +84,15 @@ def insights(
     rule: AdherenceRule | None = None,
     hard_set_weeks: int = DEFAULT_HARD_SET_WEEKS,
     balance_weeks: int = DEFAULT_BALANCE_WEEKS,
+    activities: ActivityTable | None = None,
 ) -> Insights:
     """Everything `stridewell insights` shows, as of `as_of` (default today).
 
     Injury incidence and the soreness trend use the whole record; hard sets per muscle cover
     the last `hard_set_weeks` weeks (the current one included); left/right balance the last
     `balance_weeks` weeks; e1RM the whole record. `rule` defines strength-training adherence.
+    `activities` are the athlete's activities when the caller has read them already
+    (services.load.read_activities, at least up to `as_of`).
     """
     athlete = get_athlete(session, athlete_id)
     as_of = as_of or today
@@ -100,32 +107,51 @@ def insights(
     repository = AnalyticsRepository(session)
 
     end_utc = datetime.combine(as_of + timedelta(days=1), time(), UTC) + _UTC_MARGIN
-    runs = []
-    for stored in repository.activities(athlete_id, end_utc=end_utc):
-        activity = stored.activity
-        duration_s = activity.moving_s if activity.moving_s is not None else activity.elapsed_s
-        if not activity.is_run or not duration_s:
-            continue
-        tz = activity.tz_offset_s if activity.tz_offset_s is not None else athlete.timezone
-        runs.append(RunExposure(local_date(activity.start_utc, tz), duration_s))
+    table = activities
+    if table is None:
+        table = repository.activity_table(athlete_id, athlete.timezone, end_utc=end_utc)
+    with np.errstate(invalid="ignore"):
+        timed = (
+            (table.start_unix_s < math.floor(end_utc.timestamp()))
+            & table.is_run
+            & (table.duration_s != 0)
+            & ~np.isnan(table.duration_s)
+        )
+    runs = [
+        RunExposure(date.fromordinal(day), duration_s)
+        for day, duration_s in zip(
+            table.local_day[timed].tolist(), table.duration_s[timed].tolist(), strict=True
+        )
+    ]
 
-    strength = repository.strength_sessions(athlete_id, end=as_of)
-    started = adherence_start((s.date for s in strength), rule)
+    # Adherence needs the dates of every session, e1RM the loaded sets of every session, hard
+    # sets and balance every set of the last weeks: three narrow queries, not every set.
+    started = adherence_start(repository.strength_dates(athlete_id, end=as_of), rule)
     onsets = [injury.onset for injury in InjuryRepository(session).list_for(athlete_id)]
-    points = quad_glute_points(repository.soreness(athlete_id, end=as_of))
+    points = quad_glute_points(
+        repository.soreness(
+            athlete_id,
+            end=as_of,
+            contexts=POST_EXERTION_CONTEXTS,
+            regions=frozenset({Region.QUAD, Region.GLUTE}),
+        )
+    )
 
     hard_sets_since = week_start_of(as_of) - timedelta(weeks=hard_set_weeks - 1)
     balance_since = as_of - timedelta(days=7 * balance_weeks - 1)
+    recent = repository.strength_sets(
+        athlete_id, start=min(hard_sets_since, balance_since), end=as_of
+    )
     return Insights(
         athlete_id=athlete_id,
         as_of=as_of,
         incidence=injury_incidence(runs, onsets, started, as_of, rule),
         soreness=points,
         soreness_weekly=weekly_quad_glute(points),
-        e1rm=e1rm_progression(strength),
-        hard_sets=hard_sets_per_muscle(s for s in strength if s.date >= hard_sets_since),
+        e1rm=e1rm_progression_of_sets(repository.e1rm_sets(athlete_id, end=as_of)),
+        hard_sets=hard_sets_per_muscle(s for s in recent if s.date >= hard_sets_since),
         hard_sets_since=hard_sets_since,
-        balance=side_balance(s for s in strength if s.date >= balance_since),
+        balance=side_balance(s for s in recent if s.date >= balance_since),
         balance_since=balance_since,
     )
 

@@ -7,7 +7,7 @@ highest VDOT among the recent ones (docs/science.md#vdot, #riegel1981, #daniels_
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -33,6 +33,9 @@ from stridewell.store.repositories.analytics import AnalyticsRepository
 
 # Performances older than this say little about today's fitness (as the planner's paces).
 REFERENCE_MAX_AGE_DAYS = 730
+# A local day starts up to 14 h before its UTC date and ends up to 12 h after it (UTC+14 …
+# UTC−12); 14 h both ways leaves room for an odd offset in a file.
+_UTC_MARGIN = timedelta(hours=14)
 ZONE_NAMES = {
     "E": "easy",
     "M": "marathon",
@@ -60,17 +63,37 @@ class Records:
     paces: tuple[TrainingPace, ...]
 
 
-def athlete_efforts(session: Session, athlete: Athlete, today: date) -> list[Effort]:
-    """Race results up to today, and the best efforts found in imported runs (on local days)."""
+def athlete_efforts(
+    session: Session, athlete: Athlete, today: date, since: date
+) -> tuple[list[Effort], list[Effort]]:
+    """The efforts that can be personal bests up to today: (all of them, those since `since`)
+    — race results, and best efforts found in imported runs, on local days.
+
+    The database keeps the fastest effort at each distance (with its ties) among the
+    activities that surely fall in each range whatever their time zone; every effort of the
+    activities in the hours at either end that may fall either side is checked here day by
+    day. `personal_bests` of each list is that of every effort in its range.
+    """
     assert athlete.id is not None
-    efforts = [
+    races = [
         Effort(
             race.distance_m, float(race.result_s), race.date, EffortSource.RACE, race.activity_id
         )
         for race in RaceRepository(session).list_for(athlete.id)
         if race.result_s is not None and race.result_s > 0 and race.date <= today
     ]
-    for record in AnalyticsRepository(session).best_efforts(athlete.id):
+    since_utc = datetime.combine(since, time(), UTC)
+    end_utc = datetime.combine(today + timedelta(days=1), time(), UTC)
+    sure_start, sure_end = since_utc + _UTC_MARGIN, end_utc - _UTC_MARGIN
+    repository = AnalyticsRepository(session)
+    found = repository.fastest_efforts(athlete.id, end_utc=sure_end, recent_utc=sure_start)
+    found += repository.best_efforts(
+        athlete.id,
+        ranges=[(sure_end, end_utc + _UTC_MARGIN), (since_utc - _UTC_MARGIN, sure_start)],
+    )
+    efforts = []
+    # In start order, each once, as a scan of every effort would meet them (ties go to the first).
+    for record in sorted(set(found), key=lambda record: (record.start_utc, record.activity_id)):
         tz = record.tz_offset_s if record.tz_offset_s is not None else athlete.timezone
         day = local_date(record.start_utc, tz)
         if record.time_s > 0 and record.distance_m > 0 and day <= today:
@@ -83,7 +106,8 @@ def athlete_efforts(session: Session, athlete: Athlete, today: date) -> list[Eff
                     record.activity_id,
                 )
             )
-    return efforts
+    every = races + efforts
+    return every, [effort for effort in every if effort.date >= since]
 
 
 def records(
@@ -100,10 +124,10 @@ def records(
     there is none, the best on record, marked as not recent.
     """
     athlete = get_athlete(session, athlete_id)
-    efforts = athlete_efforts(session, athlete, today)
-    pbs = personal_bests(efforts)
     since = today - timedelta(days=reference_max_age_days)
-    best = reference_best(personal_bests(e for e in efforts if e.date >= since))
+    every, lately = athlete_efforts(session, athlete, today, since)
+    pbs = personal_bests(every)
+    best = reference_best(personal_bests(lately))
     recent = best is not None
     if best is None:
         best = reference_best(pbs)

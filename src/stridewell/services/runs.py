@@ -13,7 +13,7 @@ from stridewell.domain.athletes import ValidationError, format_duration
 from stridewell.domain.strength_log import check_not_future, check_rpe
 from stridewell.services.athletes import get_athlete
 from stridewell.services.errors import NotFoundError
-from stridewell.store.repositories.activities import ActivityRepository
+from stridewell.store.repositories.activities import ActivityRepository, StreamLoad
 from stridewell.store.repositories.logs import ActivityRpeRepository
 
 MAX_RUN_KM = 400.0
@@ -92,7 +92,8 @@ def log_manual_run(
         rpe=rpe,
         name=name,
     )
-    return ActivityRepository(session).add(athlete_id, activity)
+    # No samples, so no heart-rate stream: its load comes from its RPE or distance.
+    return ActivityRepository(session).add(athlete_id, activity, load=StreamLoad(None))
 
 
 def set_activity_rpe(

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import numpy as np
@@ -13,6 +14,7 @@ from stridewell.domain.athletes import Athlete
 from stridewell.domain.vocab import Sex
 from stridewell.store.models import ActivityStreamRow, BestEffortRow, LapRow
 from stridewell.store.repositories import ActivityRepository, AthleteRepository
+from stridewell.store.repositories.activities import StreamLoad, stored_columns
 
 START = datetime(2026, 3, 8, 7, 30, tzinfo=UTC)
 
@@ -140,3 +142,47 @@ def test_naive_times_are_refused(session: Session) -> None:
     athlete_id = _athlete(session)
     with pytest.raises(StatementError, match="naive datetime"):
         ActivityRepository(session).add(athlete_id, _activity(START.replace(tzinfo=None)))
+
+
+def test_a_stream_load_is_kept_forgotten_and_told_apart_from_none(session: Session) -> None:
+    """activity.load: not measured (NULL), measured with no load from the stream, or the
+    load; forgetting clears one athlete's only."""
+    mine, other = _athlete(session), _athlete(session, "B")
+    repository = ActivityRepository(session)
+    measured = repository.add(mine, _activity(), load=StreamLoad(12.5))
+    nothing = repository.add(mine, _activity(START + timedelta(days=1)), load=StreamLoad(None))
+    unmeasured = repository.add(mine, _activity(START + timedelta(days=2)))
+    theirs = repository.add(other, _activity(), load=StreamLoad(3.0))
+
+    def loads() -> list[StreamLoad | None]:
+        return [
+            stored.stream_load
+            for stored in (repository.get(i, with_streams=False)
+                           for i in (measured, nothing, unmeasured, theirs))
+            if stored is not None
+        ]  # fmt: skip
+
+    assert loads() == [StreamLoad(12.5), StreamLoad(None), None, StreamLoad(3.0)]
+    repository.set_stream_loads({unmeasured: StreamLoad(0.0), nothing: StreamLoad(7.25)})
+    assert loads() == [StreamLoad(12.5), StreamLoad(7.25), StreamLoad(0.0), StreamLoad(3.0)]
+    assert repository.forget_stream_loads(mine) == 3
+    assert loads() == [None, None, None, StreamLoad(3.0)]
+    with pytest.raises(ValueError, match="≥ 0"):
+        StreamLoad(-2.0).stored()
+
+
+def test_stored_columns_are_the_samples_as_the_database_gives_them_back(
+    session: Session,
+) -> None:
+    """Heart rate is kept as float32 when that moves no sample by more than 0.005 bpm: a
+    load measured at import sees those values, not the file's."""
+    t = np.arange(100, dtype=np.float64)
+    hr = 140.0 + t * 1e-4  # narrowed to float32 in the blob
+    activity = replace(_activity(), streams=Streams({"t": t, "hr": hr, "cadence": t}))
+    kept = stored_columns(activity.streams, ("t", "hr", "power"))
+    assert sorted(kept.columns) == ["hr", "t"]
+    activity_id = ActivityRepository(session).add(_athlete(session), activity)
+    stored = ActivityRepository(session).streams(activity_id)
+    np.testing.assert_array_equal(kept.columns["hr"], stored.columns["hr"])
+    np.testing.assert_array_equal(kept.columns["t"], stored.columns["t"])
+    assert not np.array_equal(kept.columns["hr"], hr)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from sqlalchemy import Engine, select
@@ -60,6 +61,37 @@ def test_a_strength_session_round_trips_with_its_sets_in_order(engine: Engine) -
         assert repository.list_for(athlete_id) == [fetched]
         assert repository.list_for(athlete_id, start=date(2026, 3, 11)) == []
         assert repository.get(999) is None
+
+
+def test_a_page_of_sessions_comes_with_its_own_sets_in_order(engine: Engine) -> None:
+    """Sessions by date (then as logged), each with exactly its sets in their order, whether
+    the whole range or a page of it is read; another athlete's sessions stay out."""
+    with unit_of_work(engine) as session:
+        athlete_id, other = _athlete_id(session), _athlete_id(session)
+        repository = StrengthLogRepository(session)
+        logged = [
+            repository.add(athlete_id, replace(SESSION, date=day, sets=sets))
+            for day, sets in [
+                (date(2026, 3, 12), SESSION.sets[::-1]),
+                (date(2026, 3, 10), SESSION.sets),
+                (date(2026, 3, 12), SESSION.sets[:1]),
+                (date(2026, 3, 11), (SetEntry("clamshell", Side.LEFT, reps=15),)),
+            ]
+        ]
+        repository.add(other, SESSION)
+    with unit_of_work(engine) as session:
+        repository = StrengthLogRepository(session)
+        everything = repository.list_for(athlete_id)
+        assert everything == [logged[1], logged[3], logged[0], logged[2]]
+        assert [s.sets for s in everything] == [
+            SESSION.sets, (SetEntry("clamshell", Side.LEFT, reps=15),), SESSION.sets[::-1],
+            SESSION.sets[:1],
+        ]  # fmt: skip
+        assert repository.list_for(athlete_id, limit=2, offset=1) == everything[1:3]
+        assert repository.list_for(athlete_id, start=date(2026, 3, 11), end=date(2026, 3, 11)) == [
+            logged[3]
+        ]
+        assert repository.list_for(athlete_id, limit=2, offset=4) == []
 
 
 def test_a_planned_session_reference_names_its_athlete_and_kind(engine: Engine) -> None:

@@ -5,7 +5,7 @@ and our conventions are in docs/science.md (#foster2001, #banister_trimp, #edwar
 #acwr, #foster1998, #nielsen2014, #load_scales).
 """
 
-from stridewell.domain.load.dates import local_date, week_start_of
+from stridewell.domain.load.dates import local_date, local_day_numbers, week_start_of
 from stridewell.domain.load.model import Channel, HeartRateProfile, LoadEntry, LoadSource
 from stridewell.domain.load.report import (
     ACWR_HIGH,
@@ -18,6 +18,8 @@ from stridewell.domain.load.report import (
     LoadReport,
     LoadWeek,
     load_report,
+    report_from_series,
+    series_start,
 )
 from stridewell.domain.load.series import (
     DailySeries,
@@ -39,9 +41,11 @@ from stridewell.domain.load.session import (
     cardio_load,
     edwards_trimp,
     hr_coverage,
+    hr_stream_load,
     run_impact_load,
     run_load_entries,
     session_rpe_load,
+    streams_load,
     strength_load_entry,
     tonnage_kg,
     tonnage_load,
@@ -77,15 +81,20 @@ __all__ = [
     "ewma_acwr",
     "fitness_fatigue",
     "hr_coverage",
+    "hr_stream_load",
     "load_report",
     "local_date",
+    "local_day_numbers",
     "monotony",
     "ramp_pct",
+    "report_from_series",
     "rolling_acwr",
     "run_impact_load",
     "run_load_entries",
+    "series_start",
     "session_rpe_load",
     "strain",
+    "streams_load",
     "strength_load_entry",
     "tonnage_kg",
     "tonnage_load",

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
+import numpy as np
+import numpy.typing as npt
+
 TimeZoneLike = str | int | timedelta | tzinfo
+_DAY_S = 86_400
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 
 
 def as_tzinfo(tz: TimeZoneLike) -> tzinfo:
@@ -30,6 +36,26 @@ def local_date(start_utc: datetime, tz: TimeZoneLike) -> date:
     if start_utc.tzinfo is None or start_utc.utcoffset() is None:
         raise ValueError("start_utc must be timezone-aware")
     return start_utc.astimezone(as_tzinfo(tz)).date()
+
+
+def local_day_numbers(
+    start_unix_s: Sequence[int] | npt.NDArray[np.int64],
+    tz_offset_s: Sequence[int | None],
+    home: TimeZoneLike,
+) -> npt.NDArray[np.int64]:
+    """The local day (as `date.toordinal()`) of each session starting at these Unix times:
+    by the offset its file recorded when there is one, else by the athlete's home zone `home`
+    (as `local_date`). Whole-second times; a long archive's fixed offsets in one array step."""
+    if len(start_unix_s) != len(tz_offset_s):
+        raise ValueError("give one offset (or None) per start time")
+    starts = np.array(start_unix_s, dtype=np.int64).reshape(len(start_unix_s))
+    offsets = np.array([offset or 0 for offset in tz_offset_s], dtype=np.int64)
+    days = (starts + offsets) // _DAY_S + _EPOCH_ORDINAL
+    zone = as_tzinfo(home)
+    for i, offset in enumerate(tz_offset_s):
+        if offset is None:
+            days[i] = datetime.fromtimestamp(int(starts[i]), zone).toordinal()
+    return days
 
 
 def week_start_of(day: date, week_start: int = 0) -> date:

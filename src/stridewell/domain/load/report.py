@@ -17,12 +17,11 @@ from stridewell.domain.load.model import Channel, LoadEntry
 from stridewell.domain.load.series import (
     CHRONIC_DAYS,
     DailySeries,
+    acute_chronic_ratio,
     acute_load,
     chronic_load,
     daily_series,
-    ewma_acwr,
-    fitness_fatigue,
-    rolling_acwr,
+    exponential_averages,
 )
 from stridewell.domain.load.weekly import monotony, ramp_pct, strain
 
@@ -116,15 +115,40 @@ def load_report(
         ]
     else:
         kept = [e for e in entries if e.channel == channel and e.date <= as_of]
+    first_entry = min((e.date for e in kept), default=None)
+    start = series_start(as_of, days, week_start, first_entry)
+    series = daily_series(kept, start, as_of)
+    return report_from_series(series, first_entry, days, week_start, coupled=coupled)
+
+
+def series_start(as_of: date, days: int, week_start: int, first_entry: date | None) -> date:
+    """The first day the daily series of a report needs: the first entry, the week before the
+    first week shown, or the chronic window of the first day shown, whichever is earliest."""
     window_start = as_of - timedelta(days=days - 1)
     first_week = week_start_of(window_start, week_start)
-    first_entry = min((e.date for e in kept), default=None)
-    series_start = min(
-        first_week - timedelta(days=7), window_start - timedelta(days=CHRONIC_DAYS - 1)
-    )
-    if first_entry is not None:
-        series_start = min(series_start, first_entry)
-    series = daily_series(kept, series_start, as_of)
+    start = min(first_week - timedelta(days=7), window_start - timedelta(days=CHRONIC_DAYS - 1))
+    return start if first_entry is None else min(start, first_entry)
+
+
+def report_from_series(
+    series: DailySeries,
+    first_entry: date | None,
+    days: int = 90,
+    week_start: int = 0,
+    *,
+    coupled: bool = False,
+) -> LoadReport:
+    """`load_report` from a daily series already summed (one channel, or both with running
+    km counted once) that ends on the day reported and starts on or before `series_start`;
+    `first_entry` is the day of the first entry in it. An earlier start changes nothing: the
+    averages start from zero, and days before the first entry are left out of the means."""
+    if days < 1:
+        raise ValueError("days must be at least 1")
+    as_of = series.start + timedelta(days=len(series.load) - 1)
+    if series.start > series_start(as_of, days, week_start, first_entry):
+        raise ValueError("the series starts too late for the days reported")
+    window_start = as_of - timedelta(days=days - 1)
+    first_week = week_start_of(window_start, week_start)
     # Days before the first entry are unknown, not rest: they stay out of the means.
     first_known = series.index_of(first_entry) if first_entry is not None else len(series.load)
 
@@ -142,11 +166,14 @@ def load_report(
 def _days(
     series: DailySeries, window_index: int, first_known: int, coupled: bool
 ) -> list[LoadDay]:
-    acute = acute_load(series.load, first_known)
-    chronic = chronic_load(series.load, coupled=coupled, first_known=first_known)
-    acwr = rolling_acwr(series.load, coupled=coupled, first_known=first_known)
-    acwr_ewma = ewma_acwr(series.load)
-    pmc = fitness_fatigue(series.load)
+    # The rolling means of the days shown need only the 27 days before them; the exponential
+    # averages need the whole series.
+    lo = max(0, window_index - (CHRONIC_DAYS - 1))
+    acute = acute_load(series.load[lo:], first_known - lo)
+    chronic = chronic_load(series.load[lo:], coupled=coupled, first_known=first_known - lo)
+    acwr = acute_chronic_ratio(acute, chronic)
+    averages = exponential_averages(series.load)
+    acwr_ewma, pmc = averages.acwr_ewma, averages.fitness
     rows = []
     for i in range(window_index, len(series.load)):
         rows.append(
@@ -154,9 +181,9 @@ def _days(
                 date=series.start + timedelta(days=i),
                 load=float(series.load[i]),
                 run_km=float(series.run_km[i]),
-                acute=_opt(acute[i]),
-                chronic=_opt(chronic[i]),
-                acwr=_opt(acwr[i]),
+                acute=_opt(acute[i - lo]),
+                chronic=_opt(chronic[i - lo]),
+                acwr=_opt(acwr[i - lo]),
                 acwr_ewma=_opt(acwr_ewma[i]),
                 ctl=float(pmc.ctl[i]),
                 atl=float(pmc.atl[i]),

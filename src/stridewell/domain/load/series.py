@@ -104,10 +104,11 @@ def chronic_load(
     return trailing_mean(values, CHRONIC_DAYS, skip_days=skip, first_known=first_known)
 
 
-def _ratio(numerator: FloatArray, denominator: FloatArray) -> FloatArray:
-    out = np.full(numerator.shape, np.nan)
-    ok = np.isfinite(numerator) & np.isfinite(denominator) & (denominator > 0)
-    np.divide(numerator, denominator, out=out, where=ok)
+def acute_chronic_ratio(acute: FloatArray, chronic: FloatArray) -> FloatArray:
+    """Acute ÷ chronic day by day; NaN where either is undefined or the chronic load is 0."""
+    out = np.full(acute.shape, np.nan)
+    ok = np.isfinite(acute) & np.isfinite(chronic) & (chronic > 0)
+    np.divide(acute, chronic, out=out, where=ok)
     return out
 
 
@@ -115,7 +116,7 @@ def rolling_acwr(
     values: npt.ArrayLike, *, coupled: bool = False, first_known: int = 0
 ) -> FloatArray:
     """Acute ÷ chronic rolling means (docs/science.md#acwr); NaN while the chronic mean is 0."""
-    return _ratio(
+    return acute_chronic_ratio(
         acute_load(values, first_known),
         chronic_load(values, coupled=coupled, first_known=first_known),
     )
@@ -125,22 +126,64 @@ def ewma(values: npt.ArrayLike, span_days: int) -> FloatArray:
     """Eₜ = λ·Lₜ + (1 − λ)·Eₜ₋₁ with λ = 2/(N + 1), starting from 0 (Williams 2017)."""
     if span_days < 1:
         raise ValueError("span_days must be ≥ 1")
-    return _exponential(values, 2.0 / (span_days + 1))
+    return _exponential(values, _ewma_weight(span_days))
+
+
+def _ewma_weight(span_days: int) -> float:
+    return 2.0 / (span_days + 1)
+
+
+def _decay_weight(days: int) -> float:
+    return 1.0 - math.exp(-1.0 / days)
 
 
 def _exponential(values: npt.ArrayLike, weight: float) -> FloatArray:
-    x = np.asarray(values, dtype=np.float64)
-    out = np.empty_like(x)
+    # A recurrence, so a loop; over Python floats (the same IEEE arithmetic as numpy's
+    # scalars, several times faster), since a ten-year record is thousands of days.
+    keep = 1.0 - weight
     level = 0.0
-    for i, value in enumerate(x):
-        level = weight * value + (1.0 - weight) * level
-        out[i] = level
-    return out
+    out = []
+    for value in np.asarray(values, dtype=np.float64).tolist():
+        level = weight * value + keep * level
+        out.append(level)
+    return np.array(out, dtype=np.float64)
+
+
+@dataclass(frozen=True, eq=False)
+class ExponentialAverages:
+    acwr_ewma: FloatArray  # `ewma_acwr`
+    fitness: FitnessFatigue  # `fitness_fatigue` with the default time constants
+
+
+def exponential_averages(values: npt.ArrayLike) -> ExponentialAverages:
+    """`ewma_acwr` and `fitness_fatigue` together: their four recurrences in one pass over
+    the days (a report over ten years runs them for three channels), each term computed as
+    `_exponential` does, so the numbers are the same to the last bit."""
+    a, b = _ewma_weight(ACUTE_DAYS), _ewma_weight(CHRONIC_DAYS)
+    c, d = _decay_weight(CTL_DAYS), _decay_weight(ATL_DAYS)
+    ka, kb, kc, kd = 1.0 - a, 1.0 - b, 1.0 - c, 1.0 - d
+    acute = chronic = ctl = atl = 0.0
+    acutes, chronics, ctls, atls = [], [], [], []
+    for value in np.asarray(values, dtype=np.float64).tolist():
+        acute = a * value + ka * acute
+        chronic = b * value + kb * chronic
+        ctl = c * value + kc * ctl
+        atl = d * value + kd * atl
+        acutes.append(acute)
+        chronics.append(chronic)
+        ctls.append(ctl)
+        atls.append(atl)
+    ctl_days = np.array(ctls, dtype=np.float64)
+    atl_days = np.array(atls, dtype=np.float64)
+    return ExponentialAverages(
+        acute_chronic_ratio(np.array(acutes, dtype=np.float64), np.array(chronics)),
+        FitnessFatigue(ctl_days, atl_days, _form(ctl_days, atl_days)),
+    )
 
 
 def ewma_acwr(values: npt.ArrayLike) -> FloatArray:
     """7-day EWMA ÷ 28-day EWMA (λ 0.25 and 2/29 ≈ 0.069; Williams 2017)."""
-    return _ratio(ewma(values, ACUTE_DAYS), ewma(values, CHRONIC_DAYS))
+    return acute_chronic_ratio(ewma(values, ACUTE_DAYS), ewma(values, CHRONIC_DAYS))
 
 
 @dataclass(frozen=True, eq=False)
@@ -160,8 +203,13 @@ def fitness_fatigue(
     from 0. TSB on a day is the form you bring to it: yesterday's CTL − yesterday's ATL, before
     that day's training (0 on the first day).
     """
-    ctl = _exponential(values, 1.0 - math.exp(-1.0 / ctl_days))
-    atl = _exponential(values, 1.0 - math.exp(-1.0 / atl_days))
+    ctl = _exponential(values, _decay_weight(ctl_days))
+    atl = _exponential(values, _decay_weight(atl_days))
+    return FitnessFatigue(ctl, atl, _form(ctl, atl))
+
+
+def _form(ctl: FloatArray, atl: FloatArray) -> FloatArray:
+    """TSB: yesterday's CTL − yesterday's ATL (0 on the first day)."""
     tsb = np.zeros_like(ctl)
     tsb[1:] = ctl[:-1] - atl[:-1]
-    return FitnessFatigue(ctl, atl, tsb)
+    return tsb

@@ -16,7 +16,7 @@ from datetime import date
 import numpy as np
 import numpy.typing as npt
 
-from stridewell.domain.activities import Activity
+from stridewell.domain.activities import Activity, Streams
 from stridewell.domain.load.dates import TimeZoneLike, local_date
 from stridewell.domain.load.model import Channel, HeartRateProfile, LoadEntry, LoadSource
 from stridewell.domain.vocab import Sex
@@ -101,9 +101,10 @@ def _check_hr_profile(rest_hr: float, max_hr: float) -> None:
         raise ValueError(f"need 0 ≤ rest HR < max HR, got rest {rest_hr!r}, max {max_hr!r}")
 
 
-def _banister_weight(
+def banister_weight(
     hr: FloatArray, rest_hr: float, max_hr: float, sex: Sex | None
 ) -> FloatArray:
+    """Banister's weighting of each HR value: x · a · e^(b·x), x = (HR − rest) / (max − rest)."""
     a, b = TRIMP_FACTORS[sex]
     # HR below rest adds nothing; HR above the stated max is clipped so a stale max HR cannot
     # make the exponential run away.
@@ -130,7 +131,7 @@ def banister_trimp(
     dt_min, hr, has_hr = _intervals(t_s, hr_bpm, max_gap_s)
     if not has_hr.any():
         return 0.0
-    return float((dt_min[has_hr] * _banister_weight(hr[has_hr], rest_hr, max_hr, sex)).sum())
+    return float((dt_min[has_hr] * banister_weight(hr[has_hr], rest_hr, max_hr, sex)).sum())
 
 
 def banister_trimp_avg_hr(
@@ -140,7 +141,7 @@ def banister_trimp_avg_hr(
     _check_hr_profile(rest_hr, max_hr)
     if not math.isfinite(minutes) or minutes < 0:
         raise ValueError(f"minutes must be a finite number ≥ 0, not {minutes!r}")
-    weight = _banister_weight(np.array([avg_hr_bpm], dtype=np.float64), rest_hr, max_hr, sex)
+    weight = banister_weight(np.array([avg_hr_bpm], dtype=np.float64), rest_hr, max_hr, sex)
     return float(minutes * weight[0])
 
 
@@ -200,6 +201,31 @@ def tonnage_load(tonnage: float) -> float:
     return tonnage * TONNAGE_LOAD_PER_KG
 
 
+def hr_stream_load(
+    t_s: npt.ArrayLike, hr_bpm: npt.ArrayLike, profile: HeartRateProfile
+) -> tuple[float, LoadSource] | None:
+    """The cardio load a heart-rate stream gives, and its method: Banister TRIMP when rest and
+    max HR are known, Edwards TRIMP when only max HR is; None when the stream covers under 75 %
+    of the recorded time or max HR is unknown (the first and third choices of `cardio_load`).
+
+    Only this part of a session's load needs its samples; the rest comes from its summary.
+    """
+    max_hr, rest_hr = profile.max_hr_bpm, profile.rest_hr_bpm
+    if max_hr is None or hr_coverage(t_s, hr_bpm) < MIN_HR_COVERAGE:
+        return None
+    if rest_hr is not None:
+        return banister_trimp(t_s, hr_bpm, rest_hr, max_hr, profile.sex), LoadSource.TRIMP
+    return edwards_trimp(t_s, hr_bpm, max_hr), LoadSource.EDWARDS
+
+
+def streams_load(streams: Streams, profile: HeartRateProfile) -> tuple[float, LoadSource] | None:
+    """`hr_stream_load` of an activity's time and heart-rate columns (None without them)."""
+    t, hr = streams.get("t"), streams.get("hr")
+    if t is None or hr is None or not streams.has("hr"):
+        return None
+    return hr_stream_load(t, hr, profile)
+
+
 def cardio_load(
     *,
     duration_s: float | None,
@@ -210,6 +236,7 @@ def cardio_load(
     distance_m: float | None = None,
     is_run: bool = True,
     profile: HeartRateProfile = UNKNOWN_HR_PROFILE,
+    stream_load: tuple[float, LoadSource] | None = None,
 ) -> tuple[float, LoadSource] | None:
     """The cardio load of one session and the method used, first that the data allows:
 
@@ -221,13 +248,14 @@ def cardio_load(
 
     HR first because it measures the session rather than recalls it; the Banister forms before
     Edwards so most sessions share one scale. None when nothing can be measured.
+    `stream_load` is the stream's `hr_stream_load` measured earlier, in place of `t_s` and
+    `hr_bpm` (a stream never gives Edwards when rest HR is known, so 2 cannot come between).
     """
     max_hr, rest_hr = profile.max_hr_bpm, profile.rest_hr_bpm
-    stream: tuple[npt.ArrayLike, npt.ArrayLike] | None = None
-    if t_s is not None and hr_bpm is not None and hr_coverage(t_s, hr_bpm) >= MIN_HR_COVERAGE:
-        stream = (t_s, hr_bpm)
-    if stream is not None and max_hr is not None and rest_hr is not None:
-        return banister_trimp(*stream, rest_hr, max_hr, profile.sex), LoadSource.TRIMP
+    if stream_load is None and t_s is not None and hr_bpm is not None:
+        stream_load = hr_stream_load(t_s, hr_bpm, profile)
+    if stream_load is not None:
+        return stream_load
     if (
         avg_hr_bpm is not None
         and duration_s is not None
@@ -236,8 +264,6 @@ def cardio_load(
     ):
         load = banister_trimp_avg_hr(duration_s / 60.0, avg_hr_bpm, rest_hr, max_hr, profile.sex)
         return load, LoadSource.TRIMP_AVG_HR
-    if stream is not None and max_hr is not None:
-        return edwards_trimp(*stream, max_hr), LoadSource.EDWARDS
     if rpe is not None and duration_s is not None:
         return session_rpe_load(rpe, duration_s / 60.0), LoadSource.SRPE
     if is_run and distance_m is not None:
@@ -256,6 +282,7 @@ def run_load_entries(
     avg_hr_bpm: float | None = None,
     profile: HeartRateProfile = UNKNOWN_HR_PROFILE,
     is_run: bool = True,
+    stream_load: tuple[float, LoadSource] | None = None,
 ) -> tuple[LoadEntry, ...]:
     """The entries of one endurance session: cardio (see `cardio_load`) and, for a run, its
     impact on the musculoskeletal channel by distance. Both carry the run's kilometres."""
@@ -270,6 +297,7 @@ def run_load_entries(
         distance_m=distance_m,
         is_run=is_run,
         profile=profile,
+        stream_load=stream_load,
     )
     if cardio is not None:
         entries.append(LoadEntry(day, Channel.CARDIO, cardio[0], run_km, cardio[1]))
@@ -292,19 +320,15 @@ def activity_load_entries(
     the day it was run there. Duration is moving time when known (stops are not training).
     """
     tz: TimeZoneLike = activity.tz_offset_s if activity.tz_offset_s is not None else timezone
-    streams = activity.streams
-    t, hr = streams.get("t"), streams.get("hr")
-    has_stream = t is not None and hr is not None and streams.has("hr")
     return run_load_entries(
         local_date(activity.start_utc, tz),
         distance_m=activity.distance_m,
         duration_s=activity.moving_s if activity.moving_s is not None else activity.elapsed_s,
         rpe=activity.rpe,
-        t_s=t if has_stream else None,
-        hr_bpm=hr if has_stream else None,
         avg_hr_bpm=activity.avg_hr,
         profile=profile,
         is_run=activity.is_run,
+        stream_load=streams_load(activity.streams, profile),
     )
 
 

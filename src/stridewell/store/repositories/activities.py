@@ -5,6 +5,13 @@ table), not as objects through the unit of work: an import writes thousands of a
 the unit of work's bookkeeping per object cost more than the inserts themselves. The new rows are
 not in the session's identity map (reads select them from the database), and since Core
 statements do not autoflush, `add` flushes objects added to the session earlier first.
+
+`activity.load` keeps the one part of an activity's load that needs its samples: the cardio
+load its heart-rate stream gives for the athlete's HR profile (domain.load.hr_stream_load), so
+the load watch never decodes years of streams. NULL means "not measured yet" (the load watch
+measures and stores it when it needs it); NO_STREAM_LOAD means "measured: the stream gives
+none" (no HR, too patchy, no max HR on the profile). The value depends on the athlete's max
+HR, rest HR and sex: `forget_stream_loads` clears it when those change.
 """
 
 from __future__ import annotations
@@ -14,7 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from stridewell.domain.activities import Activity, BestEffort, Lap, Streams
@@ -28,6 +35,34 @@ _LAPS = _TABLES[LapRow.__tablename__]
 _BEST_EFFORTS = _TABLES[BestEffortRow.__tablename__]
 # Values come with each execution, so the statement is compiled once, not once per activity.
 _INSERT_ACTIVITY = insert(_ACTIVITIES).returning(_ACTIVITIES.c.id)
+_SET_LOAD = (
+    update(_ACTIVITIES)
+    .where(_ACTIVITIES.c.id == bindparam("activity_id"))
+    .values(load=bindparam("stored_load"))
+)
+# activity.load for "measured, and the heart-rate stream gives no load" (loads are never < 0).
+NO_STREAM_LOAD = -1.0
+
+
+@dataclass(frozen=True)
+class StreamLoad:
+    """The cardio load an activity's heart-rate stream gives for the athlete's HR profile, as
+    measured (`load` None: the stream gives none). Which method it is follows from the profile:
+    Banister TRIMP when rest HR is known, else Edwards."""
+
+    load: float | None
+
+    def stored(self) -> float:
+        if self.load is not None and not self.load >= 0:
+            raise ValueError(f"a stream load must be ≥ 0, not {self.load!r}")
+        return NO_STREAM_LOAD if self.load is None else self.load
+
+
+def stream_load_from_column(value: float | None) -> StreamLoad | None:
+    """The stored `activity.load` read back; None when it was not measured."""
+    if value is None:
+        return None
+    return StreamLoad(None if value < 0 else float(value))
 
 
 @dataclass(frozen=True)
@@ -44,6 +79,14 @@ class EncodedActivity:
     stream_blob: bytes | None
 
 
+def stored_columns(streams: Streams, names: Sequence[str]) -> Streams:
+    """The columns `names` of `streams` as the database will give them back: the blob keeps
+    heart rate and the like as float32 where that moves no sample beyond its tolerance
+    (store/streams.py), so a load measured at import equals one measured from the stored blob."""
+    kept = {name: streams.columns[name] for name in names if name in streams.columns}
+    return decode_streams(encode_streams(Streams(kept))) if kept else Streams()
+
+
 def encode_activity(activity: Activity) -> EncodedActivity:
     blob = encode_streams(activity.streams) if activity.streams.columns else None
     return EncodedActivity(replace(activity, streams=Streams()), activity.samples, blob)
@@ -56,8 +99,13 @@ class StoredActivity:
     activity: Activity
     source_sha256: str | None
     source_path: str | None
-    load: float | None
+    load: float | None  # as stored: see `stream_load`
     samples: int  # stored count: right even when the streams were not loaded
+
+    @property
+    def stream_load(self) -> StreamLoad | None:
+        """What the heart-rate stream gives, when measured (see the module docstring)."""
+        return stream_load_from_column(self.load)
 
 
 class ActivityRepository:
@@ -72,10 +120,14 @@ class ActivityRepository:
         source_sha256: str | None = None,
         source_index: int = 0,
         source_path: str | None = None,
-        load: float | None = None,
+        load: float | StreamLoad | None = None,
         imported_utc: datetime | None = None,
     ) -> int:
         """Insert one activity with its streams, laps and best efforts; returns its id.
+
+        `load` is what its heart-rate stream gives for the athlete's HR profile when the caller
+        measured it (a `StreamLoad`, or the stored number as a backup holds it; see the module
+        docstring); None leaves it to the load watch to measure.
 
         A second activity with the same `source_sha256` for the same athlete violates a unique
         constraint (IntegrityError): check `find_by_source` first for a friendly duplicate.
@@ -101,7 +153,7 @@ class ActivityRepository:
             "max_hr": summary.max_hr,
             "avg_cadence": summary.avg_cadence,
             "rpe": summary.rpe,
-            "load": load,
+            "load": load.stored() if isinstance(load, StreamLoad) else load,
             "name": summary.name,
             "description": summary.description,
             "gear": summary.gear,
@@ -202,6 +254,27 @@ class ActivityRepository:
     def streams(self, activity_id: int) -> Streams:
         row = self.session.get(ActivityStreamRow, activity_id)
         return Streams() if row is None else decode_streams(row.data)
+
+    def set_stream_loads(self, loads: dict[int, StreamLoad]) -> None:
+        """Store measured stream loads by activity id (one statement, in id order)."""
+        if loads:
+            self.session.execute(
+                _SET_LOAD,
+                [
+                    {"activity_id": activity_id, "stored_load": loads[activity_id].stored()}
+                    for activity_id in sorted(loads)
+                ],
+            )
+
+    def forget_stream_loads(self, athlete_id: int) -> int:
+        """Mark every stream load of the athlete as not measured (their HR profile changed);
+        returns how many were cleared."""
+        result = self.session.execute(
+            update(_ACTIVITIES)
+            .where(_ACTIVITIES.c.athlete_id == athlete_id, _ACTIVITIES.c.load.is_not(None))
+            .values(load=None)
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
 
     def delete(self, activity_ids: Sequence[int]) -> int:
         rows = self.session.scalars(select(ActivityRow).where(ActivityRow.id.in_(activity_ids)))

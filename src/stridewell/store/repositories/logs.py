@@ -26,6 +26,11 @@ _SIDE_CODES = {Side.LEFT: "L", Side.RIGHT: "R", Side.BOTH: "both"}
 _SIDES_BY_CODE = {code: side for side, code in _SIDE_CODES.items()}
 
 
+def side_from_code(code: str) -> Side:
+    """The side of a stored set (L | R | both)."""
+    return _SIDES_BY_CODE[code]
+
+
 @dataclass(frozen=True)
 class PlannedSessionRef:
     """Which athlete's plan a planned session belongs to, and what kind of session it is."""
@@ -87,15 +92,72 @@ class StrengthLogRepository:
         offset: int = 0,
     ) -> list[StrengthSession]:
         """The athlete's sessions from `start` to `end` (both included), oldest first; a page of
-        them with `limit`/`offset` (sets are loaded for that page only)."""
+        them with `limit`/`offset` (sets are read for that page only). Two queries of plain
+        columns: years of sessions would spend most of their time building ORM objects."""
+        self.session.flush()
+        connection = self.session.connection()
         query = (
-            _in_days(select(StrengthSessionRow), StrengthSessionRow, athlete_id, start, end)
+            _in_days(
+                select(
+                    StrengthSessionRow.id,
+                    StrengthSessionRow.date,
+                    StrengthSessionRow.planned_session_id,
+                    StrengthSessionRow.duration_s,
+                    StrengthSessionRow.rpe,
+                    StrengthSessionRow.notes,
+                ),
+                StrengthSessionRow,
+                athlete_id,
+                start,
+                end,
+            )
             .order_by(StrengthSessionRow.date, StrengthSessionRow.id)
-            .options(selectinload(StrengthSessionRow.sets))
             .offset(offset)
             .limit(limit)
         )
-        return [strength_session_from_row(row) for row in self.session.scalars(query)]
+        sessions = connection.execute(query).all()
+        if not sessions:
+            return []
+        sets_query = select(
+            SetEntryRow.session_id,
+            SetEntryRow.exercise_slug,
+            SetEntryRow.side,
+            SetEntryRow.reps,
+            SetEntryRow.load_kg,
+            SetEntryRow.hold_s,
+            SetEntryRow.rpe,
+        ).order_by(SetEntryRow.session_id, SetEntryRow.order)
+        if limit is None and offset == 0:
+            # Every session in the range: join rather than list thousands of ids.
+            sets_query = _in_days(
+                sets_query.join(
+                    StrengthSessionRow, StrengthSessionRow.id == SetEntryRow.session_id
+                ),
+                StrengthSessionRow,
+                athlete_id,
+                start,
+                end,
+            )
+        else:
+            sets_query = sets_query.where(SetEntryRow.session_id.in_([row[0] for row in sessions]))
+        sets: dict[int, list[SetEntry]] = {}
+        for session_id, slug, side, reps, load_kg, hold_s, rpe in connection.execute(sets_query):
+            sets.setdefault(session_id, []).append(
+                SetEntry(slug, _SIDES_BY_CODE[side], reps, load_kg, hold_s, rpe)
+            )
+        return [
+            StrengthSession(
+                id=session_id,
+                athlete_id=athlete_id,
+                date=day,
+                planned_session_id=planned_session_id,
+                duration_s=duration_s,
+                rpe=rpe,
+                notes=notes,
+                sets=tuple(sets.get(session_id, ())),
+            )
+            for session_id, day, planned_session_id, duration_s, rpe, notes in sessions
+        ]
 
     def count_for(
         self, athlete_id: int, start: date | None = None, end: date | None = None
@@ -192,7 +254,7 @@ class ActivityRpeRepository:
         return True
 
 
-_Select = TypeVar("_Select", bound=Select[Any])
+_Select = TypeVar("_Select", bound=Select[*tuple[Any, ...]])
 
 
 def _in_days(

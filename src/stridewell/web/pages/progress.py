@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, Request
@@ -25,7 +26,7 @@ from stridewell.domain.vocab import Muscle
 from stridewell.services.adherence import logged_strength
 from stridewell.services.injuries import injury_to_dict, list_injuries
 from stridewell.services.insights import insights, insights_to_dict
-from stridewell.services.load import load_watch, load_watch_to_dict
+from stridewell.services.load import LoadWatch, load_watch, load_watch_to_dict, read_activities
 from stridewell.services.records import format_pace, records, records_to_dict
 from stridewell.web import charts, progress_charts
 from stridewell.web.access import CurrentAthlete
@@ -53,12 +54,22 @@ class Progress:
     athlete_id: int
     as_of: date
     weeks: int
-    load: dict[str, Any]  # `stridewell load --format json`
+    watch: LoadWatch
     records: dict[str, Any]  # `stridewell records --format json`
     insights: dict[str, Any]  # `stridewell insights --format json`
     strength_weeks: tuple[dict[str, Any], ...]  # week_start, sessions, adherent
     injuries: tuple[dict[str, Any], ...]
     rule: AdherenceRule
+
+    @cached_property
+    def load(self) -> dict[str, Any]:
+        """`stridewell load --format json`."""
+        return load_watch_to_dict(self.watch)
+
+    @cached_property
+    def combined_load(self) -> dict[str, Any]:
+        """The same without the separate channels: what the page draws."""
+        return load_watch_to_dict(self.watch, channels=False)
 
 
 def build_progress(session: Session, athlete: Athlete, today: date, weeks: int) -> Progress:
@@ -68,9 +79,16 @@ def build_progress(session: Session, athlete: Athlete, today: date, weeks: int) 
         choices = ", ".join(str(n) for n in PERIOD_WEEKS)
         raise ValidationError(f"the period must be {choices} weeks, not {weeks}", "weeks")
     rule = AdherenceRule()
-    watch = load_watch(session, athlete.id, today, days=weeks * 7)
+    # One read of the activity summaries for both the load watch and the insights.
+    activities = read_activities(session, athlete, today)
+    watch = load_watch(session, athlete.id, today, days=weeks * 7, activities=activities)
     found = insights(
-        session, athlete.id, today, rule=rule, hard_set_weeks=min(weeks, MAX_HARD_SET_WEEKS)
+        session,
+        athlete.id,
+        today,
+        rule=rule,
+        hard_set_weeks=min(weeks, MAX_HARD_SET_WEEKS),
+        activities=activities,
     )
     injuries = list_injuries(session, athlete.id)
     # Dates only (one narrow query): the sessions themselves were read by `insights`.
@@ -79,7 +97,7 @@ def build_progress(session: Session, athlete: Athlete, today: date, weeks: int) 
         athlete_id=athlete.id,
         as_of=today,
         weeks=weeks,
-        load=load_watch_to_dict(watch),
+        watch=watch,
         records=records_to_dict(records(session, athlete.id, today)),
         insights=insights_to_dict(found),
         strength_weeks=strength_weeks(
@@ -174,7 +192,7 @@ def progress_page(request: Request, athlete: CurrentAthlete) -> Response:
 
 def progress_view(progress: Progress) -> dict[str, Any]:
     """The figures and the rows of their tables, from the progress dicts."""
-    load = progress.load
+    load = progress.combined_load
     days = load["days"]
     weeks = load["weeks"]
     window_start = (progress.as_of - timedelta(weeks=progress.weeks)).isoformat()
