@@ -75,3 +75,29 @@ def test_with_several_athletes_the_athlete_must_be_named(athlete_cli: Cli) -> No
     assert "--athlete" in athlete_cli.error("athlete", "show")
     assert athlete_cli.json("athlete", "show", "--athlete", "2")["athlete"]["name"] == "Bo"
     assert "no athlete with id 7" in athlete_cli.error("athlete", "show", "--athlete", "7")
+
+
+def test_update_changes_only_what_is_given(athlete_cli: Cli) -> None:
+    before = athlete_cli.json("athlete", "show")["athlete"]
+    after = athlete_cli.json(
+        "athlete",
+        "update",
+        "--max-hr",
+        "188",
+        "--equipment",
+        "bodyweight,barbell",
+        "--days",
+        "mon,wed,fri",
+    )["athlete"]
+    assert after["max_hr"] == 188
+    assert after["equipment"] == ["bodyweight", "barbell"]
+    assert after["days"] == ["mon", "wed", "fri"] and after["long_run_day"] == "fri"
+    assert {
+        k: v for k, v in after.items() if k not in ("max_hr", "equipment", "days", "long_run_day")
+    } == {
+        k: v for k, v in before.items() if k not in ("max_hr", "equipment", "days", "long_run_day")
+    }
+    assert athlete_cli.json("athlete", "update", "--clear", "max_hr")["athlete"]["max_hr"] is None
+    assert "nothing to change" in athlete_cli.error("athlete", "update")
+    assert "out of range" in athlete_cli.error("athlete", "update", "--rest-hr", "5")
+    assert athlete_cli.json("athlete", "show")["athlete"]["rest_hr"] is None  # nothing half-saved

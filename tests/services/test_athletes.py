@@ -12,6 +12,7 @@ from stridewell.domain.vocab import Equipment, Experience, Sex, Weekday
 from stridewell.services.athletes import (
     athlete_from_text,
     athlete_to_dict,
+    athlete_with_changes,
     create_athlete,
     get_athlete,
     list_athletes,
@@ -139,3 +140,33 @@ def test_athlete_json_lists_days_in_week_order() -> None:
     assert data["days"] == ["tue", "sun"]
     assert data["equipment"] == ["band", "step"]
     assert data["sex"] == "X" and data["long_run_day"] == "sun"
+
+
+def test_changes_apply_only_what_is_given_and_parse_like_a_new_athlete() -> None:
+
+    ada = athlete_from_text(
+        name="Ada", sex="F", birth_year=1988, max_hr=190, rest_hr=50, days="tue,thu,sat,sun"
+    )
+    changed = athlete_with_changes(ada, {"equipment": "band, Dumbbell", "max_hr": 185})
+    assert changed.max_hr == 185 and changed.rest_hr == 50
+    assert {item.value for item in changed.equipment} == {"band", "dumbbell"}
+    assert changed.availability == ada.availability and changed.name == "Ada"
+    # The long run stays on Sunday while Sunday is a training day, and moves when it is not.
+    kept = athlete_with_changes(ada, {"days": ["mon", "wed", "sun"]})
+    assert kept.availability.long_run_day.value == "sun"
+    moved = athlete_with_changes(ada, {"days": "mon,wed,fri"})
+    assert moved.availability.long_run_day.value == "fri"
+    assert athlete_with_changes(ada, {"rest_hr": None}).rest_hr is None
+
+
+def test_changes_that_break_a_rule_name_the_field() -> None:
+
+    ada = athlete_from_text(name="Ada", sex="F", birth_year=1988)
+    for changes, field in (
+        ({"experience": "elite"}, "experience"),
+        ({"weekly_km": None}, "weekly_km"),
+        ({"id": 7}, "id"),
+    ):
+        with pytest.raises(ValidationError) as raised:
+            athlete_with_changes(ada, changes)
+        assert raised.value.field == field

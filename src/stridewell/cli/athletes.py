@@ -1,4 +1,4 @@
-"""`stridewell athlete …`: add, list and show athletes."""
+"""`stridewell athlete …`: add, change, list and show athletes."""
 
 from __future__ import annotations
 
@@ -15,18 +15,20 @@ from stridewell.cli.context import (
     user_errors,
 )
 from stridewell.cli.output import key_value_table, print_json, print_table, text_or_dash
-from stridewell.domain.athletes import Athlete
+from stridewell.domain.athletes import Athlete, ValidationError
 from stridewell.services.athletes import (
     athlete_from_text,
     athlete_to_dict,
+    athlete_with_changes,
     create_athlete,
     list_athletes,
     resolve_athlete,
+    update_athlete,
 )
 from stridewell.services.injuries import injury_to_dict, list_injuries
 from stridewell.services.races import list_races, race_to_dict
 
-app = typer.Typer(help="Add, list and show athletes.", no_args_is_help=True)
+app = typer.Typer(help="Add, change, list and show athletes.", no_args_is_help=True)
 
 
 @app.command("add")
@@ -87,6 +89,78 @@ def add(
         print_json({"id": stored.id})
     else:
         typer.echo(stored.id)
+
+
+@app.command("update")
+def update(
+    ctx: typer.Context,
+    name: Annotated[str | None, typer.Option(help="Name shown in lists.")] = None,
+    sex: Annotated[str | None, typer.Option(metavar="F|M|X", help="F, M or X.")] = None,
+    birth_year: Annotated[int | None, typer.Option(metavar="YEAR", help="Year of birth.")] = None,
+    weekly_km: Annotated[
+        float | None, typer.Option(metavar="KM", help="Current weekly running volume.")
+    ] = None,
+    experience: Annotated[
+        str | None, typer.Option(metavar="LEVEL", help="novice, intermediate or advanced.")
+    ] = None,
+    equipment: Annotated[
+        str | None,
+        typer.Option(metavar="LIST", help="Comma-separated: bodyweight,band,dumbbell,barbell,…"),
+    ] = None,
+    days: Annotated[
+        str | None, typer.Option(metavar="DAYS", help="Training days, e.g. tue,thu,sat,sun.")
+    ] = None,
+    long_run_day: Annotated[str | None, typer.Option(metavar="DAY", help="Long-run day.")] = None,
+    max_hr: Annotated[int | None, typer.Option(metavar="BPM", help="Maximum heart rate.")] = None,
+    rest_hr: Annotated[int | None, typer.Option(metavar="BPM", help="Resting heart rate.")] = None,
+    timezone: Annotated[
+        str | None, typer.Option(metavar="ZONE", help="IANA time zone, e.g. Europe/Oslo.")
+    ] = None,
+    units: Annotated[str | None, typer.Option(metavar="km|mi", help="Distance units.")] = None,
+    clear: Annotated[
+        list[str] | None,
+        typer.Option(metavar="FIELD", help="Forget a value: max_hr or rest_hr (repeatable)."),
+    ] = None,
+    athlete: AthleteOption = None,
+    output: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """Change an athlete's profile; what is not given stays as it is.
+
+    A new max HR, rest HR or sex makes the load watch measure the heart-rate streams again.
+
+    Example:
+
+        stridewell athlete update --equipment bodyweight,band,dumbbell,barbell --max-hr 188
+    """
+    given = {
+        "name": name,
+        "sex": sex,
+        "birth_year": birth_year,
+        "weekly_km": weekly_km,
+        "experience": experience,
+        "equipment": equipment,
+        "days": days,
+        "long_run_day": long_run_day,
+        "max_hr": max_hr,
+        "rest_hr": rest_hr,
+        "timezone": timezone,
+        "units": units,
+    }
+    changes: dict[str, object] = {key: value for key, value in given.items() if value is not None}
+    for field_name in clear or []:
+        changes[field_name.strip().lower().replace("-", "_")] = None
+    with user_errors():
+        if not changes:
+            raise ValidationError("nothing to change: give at least one option")
+        with state(ctx).database.session() as session:
+            current = resolve_athlete(session, athlete)
+            stored = update_athlete(
+                session, athlete_with_changes(current, changes), state(ctx).today()
+            )
+    if output is OutputFormat.JSON:
+        print_json({"athlete": athlete_to_dict(stored)})
+    else:
+        typer.echo(f"Updated {stored.name} (id {stored.id}).")
 
 
 @app.command("list")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from stridewell.domain.athletes import DEFAULT_RUN_DAYS, Athlete, Availability
+from stridewell.domain.athletes import DEFAULT_RUN_DAYS, Athlete, Availability, ValidationError
 from stridewell.domain.vocab import Equipment, Experience, Sex, Weekday
 from stridewell.services import parsing
 from stridewell.services.errors import AmbiguousAthleteError, NoAthleteError, NotFoundError
@@ -64,6 +65,49 @@ def athlete_from_text(
         timezone=defaults.timezone if timezone is None else parsing.timezone_name(timezone),
         units=defaults.units if units is None else units.strip().lower(),
     )
+
+
+# What `athlete_with_changes` may change, by its name in athlete_to_dict / athlete_from_text.
+CHANGEABLE = frozenset(
+    {
+        "name",
+        "sex",
+        "birth_year",
+        "weekly_km",
+        "experience",
+        "equipment",
+        "days",
+        "long_run_day",
+        "max_hr",
+        "rest_hr",
+        "timezone",
+        "units",
+    }
+)
+CLEARABLE = frozenset({"max_hr", "rest_hr"})
+
+
+def athlete_with_changes(athlete: Athlete, changes: Mapping[str, Any]) -> Athlete:
+    """`athlete` with the typed-in `changes` applied, parsed as for a new athlete.
+
+    Keys are those of `CHANGEABLE`; a value of None clears a field of `CLEARABLE`. When the
+    training days change and the long-run day is no longer among them (and no new one is
+    given), the long run moves by the rule for a new athlete (Sunday, else the last day).
+    """
+    unknown = set(changes) - CHANGEABLE
+    if unknown:
+        raise ValidationError(f"cannot change {', '.join(sorted(unknown))}", sorted(unknown)[0])
+    for key, value in changes.items():
+        if value is None and key not in CLEARABLE:
+            raise ValidationError(f"{key} cannot be cleared", key)
+    merged = {key: value for key, value in athlete_to_dict(athlete).items() if key != "id"}
+    merged.update(changes)
+    if "days" in changes and "long_run_day" not in changes:
+        new_days = parsing.weekdays(merged["days"])
+        if athlete.availability.long_run_day not in new_days:
+            merged["long_run_day"] = None
+    updated = athlete_from_text(**merged)
+    return replace(updated, id=athlete.id)
 
 
 def create_athlete(session: Session, athlete: Athlete, today: date) -> Athlete:

@@ -9,8 +9,10 @@ from fastapi import APIRouter, Request, Response
 from stridewell.services.athletes import (
     athlete_from_text,
     athlete_to_dict,
+    athlete_with_changes,
     create_athlete,
     list_athletes,
+    update_athlete,
 )
 from stridewell.services.injuries import add_injury, injury_from_text, injury_to_dict, list_injuries
 from stridewell.services.races import add_race, list_races, race_from_text, race_to_dict
@@ -22,7 +24,7 @@ from stridewell.web.access import (
 )
 from stridewell.web.api.errors import ERROR_RESPONSES, ApiError
 from stridewell.web.api.pagination import Page
-from stridewell.web.api.schemas import AthleteIn, InjuryIn, RaceIn
+from stridewell.web.api.schemas import AthleteChanges, AthleteIn, InjuryIn, RaceIn
 from stridewell.web.demo import add_demo_athlete
 from stridewell.web.state import web_state
 
@@ -63,6 +65,24 @@ def get_athlete(request: Request, athlete: AuthorisedAthlete) -> dict[str, Any]:
         "injuries": [injury_to_dict(injury, state.today()) for injury in injuries],
         "races": [race_to_dict(race) for race in races],
     }
+
+
+@router.patch(
+    "/athletes/{athlete_id}",
+    summary="Change an athlete's profile",
+    description="Send only what changes. A new max HR, rest HR or sex makes the load watch "
+    "measure the heart-rate streams again.",
+)
+def patch_athlete(
+    request: Request, athlete: AuthorisedAthlete, body: AthleteChanges
+) -> dict[str, Any]:
+    state = web_state(request)
+    changes = body.model_dump(exclude_unset=True)
+    if not changes:
+        raise ApiError(422, "nothing to change: send at least one field")
+    with state.database.session() as session:
+        stored = update_athlete(session, athlete_with_changes(athlete, changes), state.today())
+    return {"athlete": athlete_to_dict(stored)}
 
 
 @router.get("/athletes/{athlete_id}/injuries", summary="An athlete's injuries, oldest first")

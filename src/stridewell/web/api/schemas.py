@@ -24,6 +24,23 @@ class AthleteIn(_Body):
     timezone: str | None = Field(default=None, examples=["Europe/London"])
 
 
+class AthleteChanges(_Body):
+    """Only the fields sent change; `null` clears max_hr or rest_hr."""
+
+    name: str | None = None
+    sex: str | None = Field(default=None, description="F, M or X")
+    birth_year: int | None = None
+    weekly_km: float | None = None
+    experience: str | None = None
+    equipment: list[str] | None = Field(default=None, examples=[["bodyweight", "band"]])
+    days: list[str] | None = Field(default=None, examples=[["tue", "thu", "sat", "sun"]])
+    long_run_day: str | None = None
+    max_hr: int | None = Field(default=None, examples=[188])
+    rest_hr: int | None = None
+    timezone: str | None = None
+    units: str | None = Field(default=None, description="km or mi")
+
+
 class InjuryIn(_Body):
     region: str = Field(examples=["it_band"])
     side: str = Field(description="left, right or both", examples=["right"])

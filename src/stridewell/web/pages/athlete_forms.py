@@ -30,6 +30,8 @@ PROFILE_FIELDS = (
     "equipment",
     "days",
     "long_run_day",
+    "max_hr",
+    "rest_hr",
     "timezone",
 )
 # Domain field names that differ from the form's.
@@ -71,8 +73,28 @@ def athlete_from_form(form: FormState) -> Athlete:
         equipment=form.items("equipment"),
         days=form.items("days"),
         long_run_day=form.text("long_run_day"),
+        max_hr=form.integer("max_hr", "Maximum heart rate"),
+        rest_hr=form.integer("rest_hr", "Resting heart rate"),
         timezone=form.text("timezone"),
     )
+
+
+def profile_values(athlete: Athlete) -> FormState:
+    """The profile form filled in with what is stored."""
+    values: dict[str, str | list[str]] = {
+        "name": athlete.name,
+        "sex": athlete.sex.value,
+        "birth_year": str(athlete.birth_year),
+        "weekly_km": f"{athlete.weekly_km:g}",
+        "experience": athlete.experience.value,
+        "equipment": [item.value for item in athlete.equipment],
+        "days": [day.value for day in athlete.availability.days],
+        "long_run_day": athlete.availability.long_run_day.value,
+        "max_hr": "" if athlete.max_hr is None else str(athlete.max_hr),
+        "rest_hr": "" if athlete.rest_hr is None else str(athlete.rest_hr),
+        "timezone": athlete.timezone,
+    }
+    return FormState.initial(values)
 
 
 def injury_defaults(today: date) -> FormState:

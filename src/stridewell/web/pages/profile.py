@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from stridewell.domain.athletes import Athlete
-from stridewell.services.athletes import get_athlete, list_athletes
+from stridewell.domain.athletes import Athlete, ValidationError
+from stridewell.services.athletes import get_athlete, list_athletes, update_athlete
 from stridewell.services.errors import NotFoundError
 from stridewell.services.injuries import list_injuries
 from stridewell.services.races import list_races
 from stridewell.web.access import CurrentAthlete, ViewerDep, chosen_athlete_id
 from stridewell.web.forms import FormState
-from stridewell.web.pages.athlete_forms import injury_defaults, race_defaults
+from stridewell.web.pages.athlete_forms import (
+    PROFILE_ALIASES,
+    PROFILE_FIELDS,
+    athlete_from_form,
+    injury_defaults,
+    profile_values,
+    race_defaults,
+)
 from stridewell.web.pages.onboarding import choose_and_go, save_injury, save_race
 from stridewell.web.rendering import CheckedForm, render, see_other
 from stridewell.web.state import web_state
@@ -23,6 +32,33 @@ router = APIRouter(include_in_schema=False)
 @router.get("/profile", response_class=HTMLResponse)
 def profile(request: Request, athlete: CurrentAthlete) -> Response:
     return _profile_page(request, athlete)
+
+
+@router.get("/profile/edit", response_class=HTMLResponse)
+def edit_form(request: Request, athlete: CurrentAthlete) -> Response:
+    return _edit_page(request, athlete, profile_values(athlete))
+
+
+@router.post("/profile/edit")
+def edit(request: Request, athlete: CurrentAthlete, form: CheckedForm) -> Response:
+    state = web_state(request)
+    entered = FormState.from_form(form)
+    try:
+        changed = replace(athlete_from_form(entered), id=athlete.id, units=athlete.units)
+        with state.database.session() as session:
+            update_athlete(session, changed, state.today())
+    except ValidationError as error:
+        entered.reject(error, PROFILE_FIELDS, PROFILE_ALIASES)
+        return _edit_page(request, athlete, entered, status_code=422)
+    return see_other("/profile?saved=1")
+
+
+def _edit_page(
+    request: Request, athlete: Athlete, form: FormState, *, status_code: int = 200
+) -> Response:
+    return render(
+        request, "profile_edit.html", {"form": form}, athlete=athlete, status_code=status_code
+    )
 
 
 @router.post("/profile/injuries")
@@ -84,6 +120,7 @@ def _profile_page(
             "races": races,
             "injury_form": injury_form or injury_defaults(state.today()),
             "race_form": race_form or race_defaults(),
+            "saved": request.query_params.get("saved") == "1",
         },
         athlete=athlete,
         status_code=status_code,
