@@ -8,7 +8,10 @@ files, loaded into memory beforehand; the figures cover the files that every dec
 reads without error. Speed is MB per CPU second of that process (per file, best of the passes):
 the machine is shared, and CPU time is what an import spends per file whatever else runs;
 wall-clock MB/s is shown beside it.
-Issue target: at least 100x fitdecode.
+Ours is measured twice: best of --repeat passes per file (its caches of message layouts warm, as
+in an import of many files from a few devices) and one pass per file in a fresh process ("1 pass":
+each file's layouts met for the first time, as for the corpus's many devices).
+Issue target: at least 100x fitdecode, in one pass.
 
 Run: .venv/bin/pip install fitdecode fitparse   (garmin-fit-sdk is a project dependency)
      .venv/bin/python benchmarks/fit_bench.py [--repeat 3] [--peer-repeat 1] [--every 1]
@@ -139,6 +142,9 @@ def _in_process(target: Callable[..., None], *args: object) -> _Outcome:
     return outcome
 
 
+ONE_PASS = "stridewell 1 pass"
+
+
 def main() -> None:
     options = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     options.add_argument("--repeat", type=int, default=5, help="passes for ours (best kept)")
@@ -149,34 +155,45 @@ def main() -> None:
     peers = [p for p in args.peers.split(",") if p]
     paths = sorted(p for p in (CORPUS / "fit").iterdir() if p.suffix.lower() == ".fit")
     paths = paths[:: args.every]
-    decoders = ["stridewell", *peers]
-    outcomes = {}
-    for decoder in decoders:
-        repeat = args.repeat if decoder == "stridewell" else args.peer_repeat
-        outcomes[decoder] = _in_process(_measure, decoder, paths, repeat)
-    common = [i for i in range(len(paths)) if all(outcomes[d][0][i] is not None for d in decoders)]
+    # Ours twice, each in a fresh process: best of --repeat passes per file (caches warm), and
+    # one pass per file (each file's layouts met for the first time: the issue's target).
+    runs = [("stridewell", "stridewell", args.repeat), (ONE_PASS, "stridewell", 1)]
+    runs += [(peer, peer, args.peer_repeat) for peer in peers]
+    outcomes = {label: _in_process(_measure, decoder, paths, n) for label, decoder, n in runs}
+    labels = list(outcomes)
+    common = [i for i in range(len(paths)) if all(outcomes[d][0][i] is not None for d in labels)]
     megabytes = sum(paths[i].stat().st_size for i in common) / 1e6
     print(
         f"{len(common)} of {len(paths)} corpus FIT files read by every decoder: {megabytes:.1f} MB"
     )
-    header = ("decoder", "MB/cpu-s", "msgs/cpu-s", "wall MB/s", "peak MiB", "ours is")
-    print("{:15} {:>9} {:>11} {:>10} {:>9} {:>9}".format(*header))
+    header = ("decoder", "MB/cpu-s", "msgs/cpu-s", "wall MB/s", "peak MiB", "ours is", "1 pass")
+    print("{:17} {:>9} {:>11} {:>10} {:>9} {:>9} {:>8}".format(*header))
     speeds: dict[str, float] = {}
-    for decoder in decoders:
-        per_file, peak_kib = outcomes[decoder]
+    for label in labels:
+        per_file, peak_kib = outcomes[label]
         timings = [t for i, t in enumerate(per_file) if i in common and t is not None]
         cpu_s = sum(t[0] for t in timings)
         wall_s = sum(t[1] for t in timings)
         messages = sum(t[2] for t in timings)
-        speeds[decoder] = megabytes / cpu_s
-        ratio = speeds["stridewell"] / speeds[decoder]
+        speeds[label] = megabytes / cpu_s
+        ratios = ""
+        if label in peers:
+            ratios = (
+                f"{speeds['stridewell'] / speeds[label]:8.1f}x"
+                f"{speeds[ONE_PASS] / speeds[label]:8.1f}x"
+            )
         print(
-            f"{decoder:15} {speeds[decoder]:9.2f} {messages / cpu_s:11.0f} "
-            f"{megabytes / wall_s:10.2f} {peak_kib / 1024:9.1f} {ratio:8.1f}x"
+            f"{label:17} {speeds[label]:9.2f} {messages / cpu_s:11.0f} "
+            f"{megabytes / wall_s:10.2f} {peak_kib / 1024:9.1f} {ratios}"
         )
     if "fitdecode" in speeds:
-        ratio = speeds["stridewell"] / speeds["fitdecode"]
-        print(f"target 100x fitdecode: {'meets' if ratio >= 100 else 'MISSES'} ({ratio:.0f}x)")
+        one_pass = speeds[ONE_PASS] / speeds["fitdecode"]
+        warm = speeds["stridewell"] / speeds["fitdecode"]
+        verdict = "meets" if one_pass >= 100 else "MISSES"
+        print(
+            f"target 100x fitdecode in one pass: {verdict} ({one_pass:.0f}x; "
+            f"{warm:.0f}x best of {args.repeat})"
+        )
 
 
 if __name__ == "__main__":

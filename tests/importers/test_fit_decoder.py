@@ -343,6 +343,7 @@ _KINDS = [
     _Kind(1, 78, [(0, "uint16", 3)]),  # hrv, three beat intervals
     _Kind(2, EVENT, [(253, "uint32", 1), (3, "uint32", 1)]),
     _Kind(3, RECORD, [(253, "uint32", 1), (3, "uint8", 1), (4, "uint8", 1)]),  # 2nd layout
+    _Kind(4, RECORD, [(253, "uint32", 1), (3, "uint8", 1)]),  # kind 0's layout, 2nd local type
 ]
 
 
@@ -373,6 +374,56 @@ def test_any_sequence_of_messages_decodes_in_order(kinds: list[int], data: st.Da
         assert fit.messages["record"].columns["heart_rate"].tolist() == expected_hr
     if expected_hrv:
         assert (fit.messages["hrv"].columns["time"][:, 0] * 1000).round().tolist() == expected_hrv
+
+
+# (field number, base type, elements): record fields with scale, offset, epoch, components, byte
+# arrays, and fields the profile does not know (kept raw)
+_ANY_FIELDS = [
+    (253, "uint32", 1), (3, "uint8", 1), (5, "uint32", 1), (2, "uint16", 1), (0, "sint32", 1),
+    (9, "sint16", 1), (8, "byte", 3), (200, "float32", 1), (201, "uint16", 3), (202, "sint8", 1),
+    (203, "uint32z", 1), (204, "byte", 20),
+]  # fmt: skip
+_LIMITS = {"uint8": (0, 0xFF), "uint16": (0, 0xFFFF), "uint32": (0, 0xFFFFFFFF),
+           "sint8": (-0x80, 0x7F), "sint16": (-0x8000, 0x7FFF), "sint32": (-(2**31), 2**31 - 1),
+           "byte": (0, 0xFF), "uint32z": (0, 0xFFFFFFFF)}  # fmt: skip
+
+
+def _any_value(draw: st.DrawFn, base: str, count: int) -> object:
+    if base == "float32":
+        return draw(st.floats(width=32))
+    low, high = _LIMITS[base]
+    # the invalid sentinels (all ones, zero for the z types, the largest signed value) often
+    values = st.one_of(st.sampled_from([low, high, 0]), st.integers(low, high))
+    if count == 1:
+        return draw(values)
+    return draw(
+        st.one_of(st.just([high] * count), st.lists(values, min_size=count, max_size=count))
+    )
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.data(), st.booleans(), st.integers(1, 4))
+def test_a_layout_decodes_the_same_values_in_small_and_large_groups(
+    data: st.DataObject, big_endian: bool, count: int
+) -> None:
+    """A handful of messages, a few dozen and a few thousand take different decoding paths."""
+    fields = data.draw(st.lists(st.sampled_from(_ANY_FIELDS), min_size=1, unique=True))
+    messages = [
+        tuple(_any_value(data.draw, base, n) for _, base, n in fields) for _ in range(count)
+    ]
+    decoded = []
+    for repeat in (1, 8, 2100 // count + 1):
+        b = FitBuilder().define(0, RECORD, fields, big_endian=big_endian)
+        for _ in range(repeat):
+            for values in messages:
+                b.message(0, *values)
+        decoded.append(decode_fit(b.file()).messages["record"])
+    few = decoded[0]
+    for many in decoded[1:]:
+        assert list(many.columns) == list(few.columns)
+        for name, column in few.columns.items():
+            head = np.ascontiguousarray(many.columns[name][:count])
+            assert head.tobytes() == np.ascontiguousarray(column).tobytes(), name
 
 
 def test_redefining_a_local_type_switches_layout_mid_file() -> None:

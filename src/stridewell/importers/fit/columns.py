@@ -92,7 +92,7 @@ def merge(spec: MessageSpec, parts: list[RawMessages]) -> RawMessages:
         column = _stack([p.columns.get(name) for p in parts], counts)
         result.columns[name] = column if order is None else column[order]
         result.info[name] = info
-    for name in {name for p in parts for name in p.raw}:
+    for name in dict.fromkeys(name for p in parts for name in p.raw):  # first-seen order
         raw = _stack([p.raw.get(name) for p in parts], counts).astype(np.float64, copy=False)
         result.raw[name] = raw if order is None else raw[order]
     return result

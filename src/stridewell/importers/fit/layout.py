@@ -3,8 +3,9 @@
 A layout is shared by every definition message with the same bytes, so a file that repeats its
 definitions (some devices write one before every record) still decodes each layout's messages in
 one numpy operation. Developer fields are resolved against the file's field descriptions into a
-`DevField`; a layout plus its resolved developer fields gives one numpy structured dtype whose
-first byte is the record header, so runs of back-to-back messages can be viewed without copying.
+`DevField`; a layout plus its resolved developer fields gives one decoding plan (`plan`), whose
+structured dtypes span the record header byte too, so runs of back-to-back messages can be viewed
+without copying.
 """
 
 from __future__ import annotations
@@ -13,14 +14,11 @@ import struct
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
-
 from stridewell.domain.activities import ActivityFileError
 
 from .profile import BASE_TYPE_MASK, BASE_TYPES, BaseType, MessageSpec, message_spec
 
 _UINT8 = BASE_TYPES[0x02]
-_HEADER_DTYPE = ("hdr", "u1")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,48 +52,52 @@ class DevField:
 
 
 class Layout:
-    """One distinct definition: global message, byte order, field and developer-field layout."""
+    """One distinct definition: global message, byte order, field and developer-field layout.
 
-    __slots__ = ("global_num", "big_endian", "fields", "dev_fields", "size", "spec", "plans")
+    The field definitions are kept as the definition's own bytes (number, size, base type per
+    field): parsing a definition costs no Python step per field, and `plan` resolves those byte
+    triples through a cache shared by every layout of the same message.
+    """
+
+    __slots__ = (
+        "global_num", "big_endian", "field_bytes", "dev_fields", "size", "spec", "plan",
+        "dev_plans", "_fields",
+    )  # fmt: skip
 
     def __init__(
         self,
         global_num: int,
         big_endian: bool,
-        fields: tuple[FieldDef, ...],
+        field_bytes: bytes,
         dev_fields: tuple[DevFieldDef, ...],
     ) -> None:
         self.global_num = global_num
         self.big_endian = big_endian
-        self.fields = fields
+        self.field_bytes = field_bytes  # 3 bytes per field: number, size, base type
         self.dev_fields = dev_fields
-        self.size = sum(f.size for f in fields) + sum(d.size for d in dev_fields)
+        self.size = sum(field_bytes[1::3]) + sum(d.size for d in dev_fields)
         self.spec: MessageSpec = message_spec(global_num)
-        # Decoding plans per resolution of the developer fields (see `plan`), built on first use.
-        self.plans: dict[tuple[DevField | None, ...], Any] = {}
+        # Decoding plans (see `plan`), built on first use: without developer fields, and per
+        # resolution of the developer fields.
+        self.plan: Any = None
+        self.dev_plans: dict[tuple[DevField | None, ...], Any] | None = None
+        self._fields: tuple[FieldDef, ...] | None = None
 
-    def dtype(self, dev: tuple[DevField | None, ...] = ()) -> np.dtype[np.void]:
-        """Structured dtype of header byte + fields (+ resolved developer fields)."""
-        order = ">" if self.big_endian else "<"
-        names: list[str] = [_HEADER_DTYPE[0]]
-        formats: list[Any] = [_HEADER_DTYPE[1]]
-        offsets = [0]
-        for i, field in enumerate(self.fields):
-            if field.size == 0:
-                continue
-            names.append(f"f{i}")
-            formats.append(_format(order, field.base, field.count, field.size))
-            offsets.append(1 + field.offset)
-        for i, (dev_def, dev_field) in enumerate(zip(self.dev_fields, dev, strict=False)):
-            if dev_field is None or dev_def.size == 0:
-                continue
-            base = dev_base(dev_field, dev_def.size)
-            names.append(f"d{i}")
-            formats.append(_format(order, base, dev_def.size // base.size, dev_def.size))
-            offsets.append(1 + dev_def.offset)
-        return np.dtype(
-            {"names": names, "formats": formats, "offsets": offsets, "itemsize": 1 + self.size}
-        )
+    @property
+    def fields(self) -> tuple[FieldDef, ...]:
+        """The field definitions, parsed on first use (the decoding plan reads `field_bytes`)."""
+        if self._fields is None:
+            fields: list[FieldDef] = []
+            raw = self.field_bytes
+            offset = 0
+            for i in range(0, len(raw), 3):
+                num, size, base_byte = raw[i], raw[i + 1], raw[i + 2]
+                base = field_base(base_byte, size)
+                count = 1 if base.is_string else size // base.size
+                fields.append(FieldDef(num, size, base, count, offset))
+                offset += size
+            self._fields = tuple(fields)
+        return self._fields
 
     def unpack_one(self, data: bytes, pos: int) -> dict[int, Any]:
         """Raw values of one message at `pos` (its header byte), keyed by field number.
@@ -117,6 +119,12 @@ class Layout:
         return values
 
 
+def field_base(base_byte: int, size: int) -> BaseType:
+    """The base type a field is read as: uint8 for unknown types and sizes not whole elements."""
+    base = BASE_TYPES.get(base_byte & BASE_TYPE_MASK, _UINT8)
+    return base if size % base.size == 0 else _UINT8  # as the SDK does
+
+
 def dev_base(dev_field: DevField, size: int) -> BaseType:
     """The base type a developer field is read as: uint8 when the size is not whole elements."""
     return dev_field.base if size % dev_field.base.size == 0 else _UINT8
@@ -126,13 +134,6 @@ _STRUCT_CODES = {
     "u1": "B", "i1": "b", "u2": "H", "i2": "h", "u4": "I", "i4": "i",
     "u8": "Q", "i8": "q", "f4": "f", "f8": "d",
 }  # fmt: skip
-
-
-def _format(order: str, base: BaseType, count: int, size: int) -> Any:
-    if base.is_string:
-        return f"S{size}"
-    scalar = base.dtype if base.size == 1 else order + base.dtype
-    return scalar if count == 1 else (scalar, (count,))
 
 
 def definition_end(data: bytes, pos: int, stop: int) -> int:
@@ -169,24 +170,16 @@ def parse_definition(data: bytes, pos: int) -> Layout:
     big_endian = data[pos + 2] != 0  # architecture: 0 little-endian, else big (as the SDK reads it)
     global_num = int.from_bytes(data[pos + 3 : pos + 5], "big" if big_endian else "little")
     fields_end = pos + 6 + 3 * data[pos + 5]
-    fields: list[FieldDef] = []
-    offset = 0
-    for i in range(pos + 6, fields_end, 3):
-        num, size, base_byte = data[i], data[i + 1], data[i + 2]
-        base = BASE_TYPES.get(base_byte & BASE_TYPE_MASK, _UINT8)
-        if size % base.size:
-            base = _UINT8  # as the SDK does with sizes that are not whole elements
-        count = 1 if base.is_string else size // base.size
-        fields.append(FieldDef(num, size, base, count, offset))
-        offset += size
+    field_bytes = data[pos + 6 : fields_end]
     dev_fields: list[DevFieldDef] = []
     if data[pos] & 0x20:
+        offset = sum(field_bytes[1::3])
         dev_start = fields_end + 1
         for i in range(dev_start, dev_start + 3 * data[fields_end], 3):
             num, size, dev_index = data[i], data[i + 1], data[i + 2]
             dev_fields.append(DevFieldDef(num, size, dev_index, offset))
             offset += size
-    return Layout(global_num, big_endian, tuple(fields), tuple(dev_fields))
+    return Layout(global_num, big_endian, field_bytes, tuple(dev_fields))
 
 
 def _overrun(what: str, pos: int, stop: int) -> ActivityFileError:

@@ -3,7 +3,8 @@
 Only definition messages and field descriptions are decoded here; every other data message is
 noted as a byte offset in the group of its layout (`Group`). Repeating stretches are skipped with
 strided bytes comparisons instead of a Python step per message: when a header recurs right after
-itself (record, record…) or after one other message (record, hrv, record…), the headers of the
+itself (record, record…) or after up to three other messages (record, hrv, record…; newer
+Garmin watches cycle gps_metadata, record, hrv and an undocumented message), the headers of the
 next repetitions sit every `period` bytes, and `data[pos::period].lstrip(header)` says how many
 of them are still the same header. Each group then holds runs (start, count, stride) as well as
 single offsets.
@@ -12,7 +13,7 @@ single offsets.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 
 import numpy as np
 import numpy.typing as npt
@@ -26,47 +27,52 @@ IntArray = npt.NDArray[np.int64]
 
 _FIELD_DESCRIPTION = MESG_NUM["field_description"]
 _SINGLE_BYTES = [bytes((h,)) for h in range(256)]
-_Entry = tuple["array[int]", int, list[tuple[int, int, int]]]
+_Entry = tuple[Callable[[int], None], int, "Group"]
 _FIRST_PROBE = 32  # repetitions compared in the first look-ahead of a pattern
 _COOLDOWN = 8  # after a look-ahead that found no pattern, skip this many chances (doubling)
 _MAX_COOLDOWN = 1024
-_MAX_PERIOD = 2  # messages in a repeating pattern: longer ones did not pay on the corpus
+_MAX_PERIOD = 4  # messages in a repeating pattern: the corpus has cycles of 4, longer did not pay
 
 
 class Group:
     """The data messages of one layout (with one resolution of its developer fields)."""
 
-    __slots__ = ("layout", "dev", "starts", "runs", "step")
+    __slots__ = ("layout", "dev", "starts", "runs", "step", "interleaved")
 
     def __init__(self, layout: Layout, dev: tuple[DevField | None, ...]) -> None:
         self.layout = layout
         self.dev = dev
         self.step = 1 + layout.size
         self.starts = array("q")  # header offset of each single message or run
-        # (index into starts, number of messages, bytes from one to the next)
-        self.runs: list[tuple[int, int, int]] = []
+        # Per run, three numbers: index into starts, number of messages, bytes from one to the next.
+        self.runs = array("q")
+        self.interleaved = False  # whether two runs of the group overlap (offsets need sorting)
 
     @property
     def count(self) -> int:
-        return len(self.starts) + sum(n - 1 for _, n, _ in self.runs)
+        return len(self.starts) + sum(self.runs[1::3]) - len(self.runs) // 3
 
     def offsets(self) -> IntArray:
         """Header offset of every message of the group, in file order."""
         starts = np.frombuffer(self.starts, dtype=np.int64)
         if not self.runs:
             return starts
+        if starts.size == 1:  # one regular run
+            _, length, step = self.runs
+            run: IntArray = np.arange(length, dtype=np.int64) * step + starts[0]
+            return run
         # Offsets as a running sum of gaps: `stride` inside a run, a jump at each start.
+        index, count, stride = np.frombuffer(self.runs, dtype=np.int64).reshape(-1, 3).T
         lengths = np.ones(starts.size, dtype=np.int64)
         strides = np.zeros(starts.size, dtype=np.int64)
-        runs = np.array(self.runs, dtype=np.int64)
-        lengths[runs[:, 0]] = runs[:, 1]
-        strides[runs[:, 0]] = runs[:, 2]
-        first = np.cumsum(lengths) - lengths  # index of each start among all messages
+        lengths[index] = count
+        strides[index] = stride
         gaps = np.repeat(strides, lengths)
-        ends = starts + (lengths - 1) * strides  # offset of the last message of each start
-        gaps[first] = np.diff(starts, prepend=0) - np.concatenate(([0], ends[:-1] - starts[:-1]))
+        jumps = starts.copy()  # from the last message of the previous start
+        jumps[1:] -= starts[:-1] + (lengths[:-1] - 1) * strides[:-1]
+        gaps[np.cumsum(lengths) - lengths] = jumps
         offsets = np.cumsum(gaps)
-        if bool((offsets[1:] < offsets[:-1]).any()):  # two interleaved runs of one group
+        if self.interleaved:
             offsets.sort()
         return offsets
 
@@ -82,7 +88,7 @@ class Scan:
     def scan_file(self, pos: int, stop: int) -> None:
         """Note every message of one FIT file's data section `[pos, stop)`."""
         data = self.data
-        # Per header byte: (offset list of the bound group, message size incl. header, runs).
+        # Per header byte: (append to the bound group's offsets, message size incl. header, group).
         # Filled lazily: a header byte meets the slow path once per binding of its local type.
         table: list[_Entry | None] = [None] * 256
         local = _Locals()
@@ -95,7 +101,7 @@ class Scan:
             h = data[pos]
             entry = table[h]
             if entry is not None:
-                starts, step, runs = entry
+                note, step, _ = entry
                 last = seen[h]
                 seen[h] = pos
                 if last >= barrier:  # the messages since `last` may be a repeating pattern
@@ -110,7 +116,7 @@ class Scan:
                             continue
                         cool = backoff
                         backoff = min(2 * backoff, _MAX_COOLDOWN)
-                starts.append(pos)
+                note(pos)
                 pos += step
                 continue
             barrier = pos
@@ -129,7 +135,7 @@ class Scan:
                     "which no definition message declared"
                 )
             if group.layout.global_num != _FIELD_DESCRIPTION:
-                table[h] = (group.starts, group.step, group.runs)
+                table[h] = (group.starts.append, group.step, group)
                 local.aliases[number].append(h)
                 self.compressed = self.compressed or h >= 0x80
                 continue  # now on the fast path
@@ -154,7 +160,9 @@ class Scan:
         dev_fields: dict[tuple[int, int], DevField],
     ) -> None:
         """Point local message type `number` at the group of `layout`."""
-        dev = tuple(dev_fields.get((d.dev_index, d.num)) for d in layout.dev_fields)
+        dev: tuple[DevField | None, ...] = ()
+        if layout.dev_fields:
+            dev = tuple(dev_fields.get((d.dev_index, d.num)) for d in layout.dev_fields)
         group_key = (key, dev) if dev else key
         group = self.groups.get(group_key)
         if group is None:
@@ -166,7 +174,7 @@ class Scan:
             table[h] = None
         aliases.clear()
         if layout.global_num != _FIELD_DESCRIPTION:  # field descriptions stay on the slow path
-            table[number] = (group.starts, group.step, group.runs)
+            table[number] = (group.starts.append, group.step, group)
             aliases.append(number)
 
 
@@ -190,36 +198,41 @@ def _repeat_pattern(
     The messages between the last occurrence of the current header and now form the candidate
     pattern; each of its headers must then recur every `pos - start` bytes.
     """
-    phases: list[tuple[int, int, _Entry]] = []
+    period = pos - start
+    ahead = pos + period  # where the current header recurs if the pattern does
+    if ahead >= stop or data[ahead] != data[pos]:
+        return 0  # fewer than two repetitions (the common case, checked first)
+    phases: list[tuple[bytes, int, _Entry]] = []
     at = start
     while at < pos:
-        header = data[at]
-        entry = table[header]
+        entry = table[data[at]]
         if entry is None or len(phases) == _MAX_PERIOD:
             return 0
-        phases.append((header, at - start, entry))
+        phases.append((_SINGLE_BYTES[data[at]], at - start, entry))
         at += entry[1]
-    period = pos - start
     if at != pos:
         return 0
     available = (stop - pos) // period
-    if available < 2:
-        return 0
-    probe = min(available, _FIRST_PROBE)
+    probe = _FIRST_PROBE if available > _FIRST_PROBE else available
     while True:
         cycles = probe
         for header, shift, _ in phases:
             first = pos + shift
-            seen = data[first : first + probe * period : period]
-            cycles = min(cycles, probe - len(seen.lstrip(_SINGLE_BYTES[header])))
+            found = probe - len(data[first : first + probe * period : period].lstrip(header))
+            if found < cycles:
+                cycles = found
         if cycles < probe or probe == available:
             break
-        probe = min(available, probe * 8)
+        probe = 8 * probe if 8 * probe < available else available
     if cycles < 2:
         return 0
-    for _, shift, (starts, _, runs) in phases:
-        runs.append((len(starts), cycles, period))
-        starts.append(pos + shift)
+    groups = []
+    for _, shift, (_, _, group) in phases:
+        group.runs.extend((len(group.starts), cycles, period))
+        group.starts.append(pos + shift)
+        if group in groups:  # its runs overlap: the offsets will need sorting
+            group.interleaved = True
+        groups.append(group)
     return cycles * period
 
 
