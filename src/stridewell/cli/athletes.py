@@ -31,35 +31,46 @@ from stridewell.services.races import list_races, race_to_dict
 app = typer.Typer(help="Add, change, list and show athletes.", no_args_is_help=True)
 
 
+# Profile options that `add` and `update` share (all optional in both).
+WeeklyKmOption = Annotated[
+    float | None, typer.Option(metavar="KM", help="Weekly running now (new athlete: 30).")
+]
+ExperienceOption = Annotated[
+    str | None,
+    typer.Option(metavar="LEVEL", help="novice, intermediate or advanced (new: intermediate)."),
+]
+EquipmentOption = Annotated[
+    str | None,
+    typer.Option(metavar="LIST", help="Comma-separated: bodyweight,band,dumbbell,barbell,…"),
+]
+DaysOption = Annotated[
+    str | None,
+    typer.Option(metavar="DAYS", help="Training days, e.g. tue,thu,sat,sun (new: tue-thu,sat,sun)"),
+]
+LongRunDayOption = Annotated[
+    str | None, typer.Option(metavar="DAY", help="Day of the long run (new: sun if trained).")
+]
+MaxHrOption = Annotated[int | None, typer.Option(metavar="BPM", help="Maximum heart rate.")]
+RestHrOption = Annotated[int | None, typer.Option(metavar="BPM", help="Resting heart rate.")]
+TimezoneOption = Annotated[
+    str | None, typer.Option(metavar="ZONE", help="IANA time zone, e.g. Europe/Oslo.")
+]
+
+
 @app.command("add")
 def add(
     ctx: typer.Context,
     name: Annotated[str, typer.Option(help="Name shown in lists.")],
     sex: Annotated[str, typer.Option(metavar="F|M|X", help="F, M or X.")],
     birth_year: Annotated[int, typer.Option(metavar="YEAR", help="Year of birth.")],
-    weekly_km: Annotated[
-        float | None, typer.Option(metavar="KM", help="Current weekly running volume (30).")
-    ] = None,
-    experience: Annotated[
-        str | None,
-        typer.Option(metavar="LEVEL", help="novice, intermediate (default) or advanced."),
-    ] = None,
-    equipment: Annotated[
-        str | None,
-        typer.Option(metavar="LIST", help="Comma-separated: bodyweight,band,dumbbell,barbell,…"),
-    ] = None,
-    days: Annotated[
-        str | None,
-        typer.Option(metavar="DAYS", help="Training days, e.g. tue,wed,thu,sat,sun (default)."),
-    ] = None,
-    long_run_day: Annotated[
-        str | None, typer.Option(metavar="DAY", help="Day of the long run (default sun).")
-    ] = None,
-    max_hr: Annotated[int | None, typer.Option(metavar="BPM", help="Maximum heart rate.")] = None,
-    rest_hr: Annotated[int | None, typer.Option(metavar="BPM", help="Resting heart rate.")] = None,
-    timezone: Annotated[
-        str | None, typer.Option(metavar="ZONE", help="IANA time zone, e.g. Europe/Oslo.")
-    ] = None,
+    weekly_km: WeeklyKmOption = None,
+    experience: ExperienceOption = None,
+    equipment: EquipmentOption = None,
+    days: DaysOption = None,
+    long_run_day: LongRunDayOption = None,
+    max_hr: MaxHrOption = None,
+    rest_hr: RestHrOption = None,
+    timezone: TimezoneOption = None,
     output: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """Add an athlete and print the new id.
@@ -97,25 +108,14 @@ def update(
     name: Annotated[str | None, typer.Option(help="Name shown in lists.")] = None,
     sex: Annotated[str | None, typer.Option(metavar="F|M|X", help="F, M or X.")] = None,
     birth_year: Annotated[int | None, typer.Option(metavar="YEAR", help="Year of birth.")] = None,
-    weekly_km: Annotated[
-        float | None, typer.Option(metavar="KM", help="Current weekly running volume.")
-    ] = None,
-    experience: Annotated[
-        str | None, typer.Option(metavar="LEVEL", help="novice, intermediate or advanced.")
-    ] = None,
-    equipment: Annotated[
-        str | None,
-        typer.Option(metavar="LIST", help="Comma-separated: bodyweight,band,dumbbell,barbell,…"),
-    ] = None,
-    days: Annotated[
-        str | None, typer.Option(metavar="DAYS", help="Training days, e.g. tue,thu,sat,sun.")
-    ] = None,
-    long_run_day: Annotated[str | None, typer.Option(metavar="DAY", help="Long-run day.")] = None,
-    max_hr: Annotated[int | None, typer.Option(metavar="BPM", help="Maximum heart rate.")] = None,
-    rest_hr: Annotated[int | None, typer.Option(metavar="BPM", help="Resting heart rate.")] = None,
-    timezone: Annotated[
-        str | None, typer.Option(metavar="ZONE", help="IANA time zone, e.g. Europe/Oslo.")
-    ] = None,
+    weekly_km: WeeklyKmOption = None,
+    experience: ExperienceOption = None,
+    equipment: EquipmentOption = None,
+    days: DaysOption = None,
+    long_run_day: LongRunDayOption = None,
+    max_hr: MaxHrOption = None,
+    rest_hr: RestHrOption = None,
+    timezone: TimezoneOption = None,
     units: Annotated[str | None, typer.Option(metavar="km|mi", help="Distance units.")] = None,
     clear: Annotated[
         list[str] | None,
