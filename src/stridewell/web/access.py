@@ -16,10 +16,11 @@ from typing import Annotated
 from fastapi import Depends, Request, Response
 from sqlalchemy.orm import Session
 
-from stridewell.domain.accounts import User, may_add_athlete
-from stridewell.domain.athletes import Athlete
+from stridewell.domain.accounts import User, may_add_athlete, normalise_email
+from stridewell.domain.athletes import Athlete, ValidationError
 from stridewell.services.accounts import (
     accounts_enabled,
+    authenticate,
     claim_new_athlete,
     get_user,
     session_stamp,
@@ -71,6 +72,14 @@ class LoginNeeded(Exception):
     """Accounts are on and this request has no valid session."""
 
 
+class TooManyAttempts(Exception):
+    """The login rate limit holds this address or client back for `wait_s` more seconds."""
+
+    def __init__(self, wait_s: float) -> None:
+        super().__init__(f"too many failed sign-ins; wait {wait_s:.0f} s")
+        self.wait_s = wait_s
+
+
 class NotAllowed(Exception):
     """The signed-in user may not do this (e.g. an athlete account adding a second athlete)."""
 
@@ -111,6 +120,27 @@ def start_session(request: Request, response: Response, user: User) -> None:
         samesite="lax",
         secure=request.url.scheme == "https",
     )
+
+
+def check_sign_in(request: Request, email: str, password: str) -> User | None:
+    """The user these credentials belong to (None: wrong), counted by the login rate limit;
+    `TooManyAttempts` while it holds the address or this client back. Pages and API share it."""
+    state = web_state(request)
+    try:
+        key = normalise_email(email)
+    except ValidationError:
+        key = email.strip().lower()
+    client = request.client.host if request.client else "unknown"
+    wait_s = state.login_throttle.wait_s(key, client)
+    if wait_s > 0:
+        raise TooManyAttempts(wait_s)
+    with state.database.session() as session:
+        user = authenticate(session, email, password)
+    if user is None:
+        state.login_throttle.failed(key, client)
+    else:
+        state.login_throttle.succeeded(key)
+    return user
 
 
 def end_session(response: Response) -> None:

@@ -8,12 +8,16 @@ from typing import Any
 from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, Field
 
-from stridewell.domain.accounts import MAX_EMAIL_CHARS, MAX_PASSWORD_CHARS, normalise_email
-from stridewell.domain.athletes import ValidationError
-from stridewell.services.accounts import authenticate, user_to_dict
-from stridewell.web.access import ViewerDep, end_session, start_session
+from stridewell.domain.accounts import MAX_EMAIL_CHARS, MAX_PASSWORD_CHARS
+from stridewell.services.accounts import user_to_dict
+from stridewell.web.access import (
+    TooManyAttempts,
+    ViewerDep,
+    check_sign_in,
+    end_session,
+    start_session,
+)
 from stridewell.web.api.errors import ERROR_RESPONSES, ApiError
-from stridewell.web.state import web_state
 
 # Public: this is how an API client gets a session.
 router = APIRouter(tags=["session"], responses=ERROR_RESPONSES)
@@ -28,21 +32,13 @@ class LoginIn(BaseModel):
 
 @router.post("/session", summary="Sign in; the answer sets the session cookie")
 def post_session(request: Request, body: LoginIn, response: Response) -> dict[str, Any]:
-    state = web_state(request)
     try:
-        email = normalise_email(body.email)
-    except ValidationError:
-        email = body.email.strip().lower()
-    client = request.client.host if request.client else "unknown"
-    wait_s = state.login_throttle.wait_s(email, client)
-    if wait_s > 0:
-        raise ApiError(429, f"too many failed sign-ins; try again in {math.ceil(wait_s)} s")
-    with state.database.session() as session:
-        user = authenticate(session, body.email, body.password)
+        user = check_sign_in(request, body.email, body.password)
+    except TooManyAttempts as held_back:
+        message = f"too many failed sign-ins; try again in {math.ceil(held_back.wait_s)} s"
+        raise ApiError(429, message) from None
     if user is None:
-        state.login_throttle.failed(email, client)
         raise ApiError(401, "the email address or the password is not right", field="password")
-    state.login_throttle.succeeded(email)
     start_session(request, response, user)
     return {"user": user_to_dict(user)}
 

@@ -7,10 +7,15 @@ import math
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from stridewell.domain.accounts import normalise_email
 from stridewell.domain.athletes import ValidationError
-from stridewell.services.accounts import accounts_enabled, authenticate, change_password
-from stridewell.web.access import ViewerDep, end_session, start_session
+from stridewell.services.accounts import accounts_enabled, change_password
+from stridewell.web.access import (
+    TooManyAttempts,
+    ViewerDep,
+    check_sign_in,
+    end_session,
+    start_session,
+)
 from stridewell.web.forms import GENERAL, FormState
 from stridewell.web.rendering import CheckedForm, render, see_other
 from stridewell.web.state import web_state
@@ -33,25 +38,19 @@ def login_form(request: Request, next: str = "/") -> Response:
 
 @router.post("/login")
 def login(request: Request, form: CheckedForm) -> Response:
-    state = web_state(request)
     entered = FormState.from_form(form)
     entered.values["next"] = [safe_next(entered.value("next"))]
-    email = _email_key(entered.value("email"))
-    client = request.client.host if request.client else "unknown"
-    wait_s = state.login_throttle.wait_s(email, client)
-    if wait_s > 0:
-        minutes = max(1, math.ceil(wait_s / 60))
+    try:
+        user = check_sign_in(request, entered.value("email"), entered.value("password"))
+    except TooManyAttempts as held_back:
+        minutes = max(1, math.ceil(held_back.wait_s / 60))
         entered.errors[GENERAL] = (
             f"Too many failed sign-ins. Try again in {minutes} minute{'s' * (minutes != 1)}."
         )
         return _login_page(request, entered, status_code=429)
-    with state.database.session() as session:
-        user = authenticate(session, entered.value("email"), entered.value("password"))
     if user is None:
-        state.login_throttle.failed(email, client)
         entered.errors["password"] = "The email address or the password is not right."
         return _login_page(request, entered, status_code=401)
-    state.login_throttle.succeeded(email)
     response = see_other(entered.value("next"))
     start_session(request, response, user)
     return response
@@ -96,13 +95,6 @@ def safe_next(target: str) -> str:
     if not target.startswith("/") or target.startswith("//") or "\\" in target:
         return "/"
     return target
-
-
-def _email_key(text: str) -> str:
-    try:
-        return normalise_email(text)
-    except ValidationError:
-        return text.strip().lower()
 
 
 def _login_page(request: Request, form: FormState, *, status_code: int = 200) -> Response:
