@@ -22,6 +22,7 @@ from stridewell.cli.context import (
 from stridewell.cli.output import print_json, print_table
 from stridewell.services.athletes import resolve_athlete
 from stridewell.services.backup import write_backup
+from stridewell.services.data_archive import athlete_slug, write_athlete_archive
 from stridewell.services.exports import csv_tables, plan_calendar, write_csv
 
 app = typer.Typer(help="Export the plan and the data to files.", no_args_is_help=True)
@@ -108,6 +109,53 @@ def csv(
     for entry in files:
         view.add_row(Path(str(entry["path"])).name, str(entry["rows"]))
     print_table(view)
+
+
+@app.command("zip")
+def zip_archive(
+    ctx: typer.Context,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            dir_okay=False,
+            help="The zip to write (default: stridewell-<name>.zip here).",
+        ),
+    ] = None,
+    athlete: AthleteOption = None,
+    samples: Annotated[
+        bool,
+        typer.Option("--samples", help="Add each activity's samples (much larger)."),
+    ] = False,
+) -> None:
+    """One athlete's data as one zip: the CSV files and a README, like Profile → Your data.
+
+    With --samples, also samples/activity-<id>.csv for each imported activity: one row per
+    sample (t s, distance m, speed m/s, hr bpm, cadence, altitude m, lat/lon, power W).
+
+    Example:
+
+        stridewell export zip --athlete 1 --samples --output my-training.zip
+    """
+    now = datetime.now(UTC)
+    with user_errors(), state(ctx).database.session() as session:
+        owner = resolve_athlete(session, athlete)
+        assert owner.id is not None
+        target = output or Path(f"stridewell-{athlete_slug(owner.name, owner.id)}.zip")
+        # Written beside the target and renamed at the end, so a failure never leaves half a zip.
+        partial = target.with_name(target.name + ".partial")
+        try:
+            with partial.open("wb") as out:
+                summary = write_athlete_archive(session, owner.id, out, now, samples=samples)
+            os.replace(partial, target)
+        except OSError as error:
+            fail(f"cannot write {target}: {error.strerror or error}")
+        finally:
+            partial.unlink(missing_ok=True)
+    extra = f" and the samples of {summary.sample_files} activities" if samples else ""
+    typer.echo(f"Wrote {summary.rows} rows in {summary.files} CSV files{extra} to {target}")
 
 
 @app.command("json")

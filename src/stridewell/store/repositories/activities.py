@@ -16,7 +16,7 @@ HR, rest HR and sex: `forget_stream_loads` clears it when those change.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -41,6 +41,8 @@ _SET_LOAD = (
     .values(load=bindparam("stored_load"))
 )
 # activity.load for "measured, and the heart-rate stream gives no load" (loads are never < 0).
+# Stream blobs fetched at a time when reading many (each can be ~100 kB).
+_STREAM_READ_ROWS = 100
 NO_STREAM_LOAD = -1.0
 
 
@@ -254,6 +256,19 @@ class ActivityRepository:
     def streams(self, activity_id: int) -> Streams:
         row = self.session.get(ActivityStreamRow, activity_id)
         return Streams() if row is None else decode_streams(row.data)
+
+    def athlete_streams(self, athlete_id: int) -> Iterator[tuple[int, Streams]]:
+        """Every stream of the athlete's activities, by activity id, decoded one at a time
+        (blobs fetched `_STREAM_READ_ROWS` at a time: ten years of them never sit in memory)."""
+        query = (
+            select(ActivityStreamRow.activity_id, ActivityStreamRow.data)
+            .join(ActivityRow, ActivityRow.id == ActivityStreamRow.activity_id)
+            .where(ActivityRow.athlete_id == athlete_id)
+            .order_by(ActivityStreamRow.activity_id)
+            .execution_options(yield_per=_STREAM_READ_ROWS)
+        )
+        for activity_id, blob in self.session.execute(query):
+            yield int(activity_id), decode_streams(blob)
 
     def set_stream_loads(self, loads: dict[int, StreamLoad]) -> None:
         """Store measured stream loads by activity id (one statement, in id order)."""

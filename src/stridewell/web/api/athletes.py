@@ -26,6 +26,12 @@ from stridewell.web.api.errors import ERROR_RESPONSES, ApiError
 from stridewell.web.api.pagination import Page
 from stridewell.web.api.schemas import AthleteChanges, AthleteIn, InjuryIn, RaceIn
 from stridewell.web.demo import add_demo_athlete
+from stridewell.web.downloads import (
+    JSON_MEDIA_TYPE,
+    ZIP_MEDIA_TYPE,
+    athlete_archive_response,
+    backup_response,
+)
 from stridewell.web.state import web_state
 
 router = APIRouter(tags=["athletes"], responses=ERROR_RESPONSES)
@@ -128,6 +134,32 @@ def post_race(request: Request, athlete: AuthorisedAthlete, body: RaceIn) -> dic
     with state.database.session() as session:
         stored = add_race(session, athlete.id, race, state.today())
     return {"race": race_to_dict(stored)}
+
+
+@router.get(
+    "/athletes/{athlete_id}/export.zip",
+    summary="Everything about an athlete as CSV files in a zip",
+    description="The files of `stridewell export csv --athlete ID` and a README. With "
+    "`samples=true` also each activity's samples as `samples/activity-<id>.csv` (much larger).",
+    response_class=Response,
+    responses={200: {"content": {ZIP_MEDIA_TYPE: {}}}},
+)
+def get_athlete_export(
+    request: Request, athlete: AuthorisedAthlete, samples: bool = False
+) -> Response:
+    return athlete_archive_response(request, athlete, samples=samples)
+
+
+@router.get(
+    "/backup",
+    summary="The whole database as a backup (admins, or a personal install without accounts)",
+    description="What `stridewell export json` writes, for `stridewell import-backup`: every "
+    "athlete and every account. 403 `forbidden` for athletes and coaches.",
+    response_class=Response,
+    responses={200: {"content": {JSON_MEDIA_TYPE: {}}}},
+)
+def get_backup(request: Request, viewer: ViewerDep) -> Response:
+    return backup_response(request, viewer)
 
 
 @router.post("/demo", status_code=201, summary="Add the demo athlete (empty database only)")

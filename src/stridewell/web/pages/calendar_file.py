@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from stridewell.domain.athletes import Athlete
+from stridewell.services.data_archive import athlete_slug
 from stridewell.services.exports import plan_calendar
 from stridewell.web.access import CurrentAthlete
 from stridewell.web.state import web_state
@@ -39,5 +38,4 @@ def calendar_response(request: Request, athlete: Athlete) -> Response:
 
 def calendar_filename(athlete: Athlete) -> str:
     """`stridewell-maren-holt.ics`: only letters, digits and dashes, safe in a header."""
-    slug = re.sub(r"[^a-z0-9]+", "-", athlete.name.lower()).strip("-") or f"athlete-{athlete.id}"
-    return f"stridewell-{slug}.ics"
+    return f"stridewell-{athlete_slug(athlete.name, athlete.id)}.ics"

@@ -12,7 +12,8 @@ from stridewell.services.athletes import get_athlete, list_athletes, update_athl
 from stridewell.services.errors import NotFoundError
 from stridewell.services.injuries import list_injuries
 from stridewell.services.races import list_races
-from stridewell.web.access import CurrentAthlete, ViewerDep, chosen_athlete_id
+from stridewell.web.access import CurrentAthlete, ViewerDep, chosen_athlete_id, current_viewer
+from stridewell.web.downloads import athlete_archive_response, backup_response, may_download_backup
 from stridewell.web.forms import FormState
 from stridewell.web.pages.athlete_forms import (
     PROFILE_ALIASES,
@@ -77,6 +78,18 @@ def add_race(request: Request, athlete: CurrentAthlete, form: CheckedForm) -> Re
     return see_other("/profile#races")
 
 
+@router.get("/profile/data.zip", name="athlete_data_zip")
+def data_zip(request: Request, athlete: CurrentAthlete) -> Response:
+    return athlete_archive_response(
+        request, athlete, samples=request.query_params.get("samples") == "1"
+    )
+
+
+@router.get("/backup.json", name="backup_json")
+def backup(request: Request, viewer: ViewerDep) -> Response:
+    return backup_response(request, viewer)
+
+
 @router.get("/athletes", response_class=HTMLResponse)
 def athletes(request: Request, viewer: ViewerDep) -> Response:
     with web_state(request).database.session() as session:
@@ -121,6 +134,7 @@ def _profile_page(
             "injury_form": injury_form or injury_defaults(state.today()),
             "race_form": race_form or race_defaults(),
             "saved": request.query_params.get("saved") == "1",
+            "may_download_backup": may_download_backup(current_viewer(request)),
         },
         athlete=athlete,
         status_code=status_code,
