@@ -51,6 +51,20 @@ def test_durations_name_the_field_in_errors() -> None:
         parsing.duration_s("3h24", "goal")
 
 
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [("48:30", 2910), ("48.30", 2910), ("48 30", 2910), ("1.45.30", 6330), ("3:5:7", 11107)],
+)
+def test_a_phone_number_pad_can_type_a_time_with_dots(text: str, seconds: int) -> None:
+    assert parsing.duration_s(text, "duration") == seconds
+
+
+@pytest.mark.parametrize("text", ["45.5", "1.5.30", "48.", ".30", "1:2:3:4", "48,30"])
+def test_a_time_with_dots_needs_two_digit_minutes_and_seconds(text: str) -> None:
+    with pytest.raises(ValidationError, match="^duration: time .* is not H:MM:SS"):
+        parsing.duration_s(text, "duration")
+
+
 def test_time_zones_must_exist() -> None:
     assert parsing.timezone_name("Europe/Oslo") == "Europe/Oslo"
     with pytest.raises(ValidationError, match="unknown time zone"):

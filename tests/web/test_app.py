@@ -45,6 +45,18 @@ def test_plotly_is_served_from_the_installed_package(client: TestClient) -> None
     assert b"plotly" in response.content[:2000].lower()
 
 
+def test_plotly_travels_gzipped_to_browsers_that_accept_it(client: TestClient) -> None:
+    response = client.get("/static/plotly.min.js", headers={"accept-encoding": "gzip, br"})
+    assert response.headers["content-encoding"] == "gzip"
+    assert response.headers["vary"] == "accept-encoding"
+    size = int(response.headers["content-length"])
+    assert size < plotly_js_path().stat().st_size / 2
+    # The test client unpacks it as a browser would: the same bundle.
+    assert response.content == plotly_js_path().read_bytes()
+    plain = client.get("/static/plotly.min.js", headers={"accept-encoding": "identity"})
+    assert "content-encoding" not in plain.headers
+
+
 def test_pages_are_not_cached(client: TestClient) -> None:
     assert client.get("/welcome").headers["cache-control"] == "no-store"
 

@@ -158,6 +158,60 @@ def test_a_run_session_shows_the_run_and_its_why(demo_web: Web) -> None:
     assert f"{run['run']['duration_min']} min" in text
 
 
+def test_every_planned_session_logs_where_its_kind_is_logged(demo_web: Web) -> None:
+    """Strength opens the strength logger, a run the run form filled in from the plan, a
+    walk-run stage the return-to-run page; a rest day has nothing to log. No link is dead."""
+    weeks = plan_json(demo_web)["weeks"]
+    assert isinstance(weeks, list)
+    seen: set[str] = set()
+    for path in links(demo_web.get("/plan").text, "/plan/sessions/"):
+        day, number = path.split("/")[-2:]
+        planned = sessions_on(demo_web, day)[int(number) - 1]
+        kind = planned["kind"]
+        run = planned.get("run") or {}
+        label = "walk_run" if run.get("type") == "walk_run" else kind
+        if label in seen:
+            continue
+        seen.add(label)
+        page = demo_web.get(path)
+        buttons = parse(page.text).xpath('//a[contains(@class, "button primary")]')
+        if kind == "rest":
+            assert not buttons
+            continue
+        (button,) = buttons
+        target = button.get("href")
+        opened = demo_web.get(target)
+        assert opened.status_code == 200, (label, target)
+        if label == "strength":
+            assert target == f"/log/strength/{day}/{number}"
+        elif label == "walk_run":
+            assert target == "/rehab"
+        else:
+            form = parse(opened.text)
+            assert form.xpath('//input[@name="date"]/@value') == [day]
+            assert form.xpath('//input[@name="distance_km"]/@value') == [f"{run['distance_km']:g}"]
+            assert form.xpath('//input[@name="name"]/@value') == [planned["title"]]
+    assert {"strength", "run"} <= seen
+
+
+def test_the_run_form_ignores_a_prefill_it_cannot_read(ada_web: Web) -> None:
+    page = ada_web.get("/log/run?date=yesterday&distance_km=1e9&name=")
+    form = parse(page.text)
+    assert form.xpath('//input[@name="date"]/@value') == [TODAY.isoformat()]
+    assert form.xpath('//input[@name="distance_km"]/@value') in ([], [""])
+
+
+def test_a_run_time_typed_with_dots_on_a_phone_is_saved(ada_web: Web) -> None:
+    saved = ada_web.submit(
+        "/log/run",
+        "/log/run",
+        {"date": TODAY.isoformat(), "distance_km": "8.5", "duration": "48.30"},
+    )
+    assert saved.status_code == 303, saved.text
+    (run,) = ada_web.api("GET", "/activities?athlete_id=1").json()["activities"]
+    assert run["elapsed_s"] == 2910
+
+
 def test_a_session_that_does_not_exist_is_a_404_page(demo_web: Web) -> None:
     for path in (
         "/plan/sessions/2001-01-01/1",

@@ -7,6 +7,7 @@ rejects the same bad input with the same words.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -190,11 +191,23 @@ def parse_distance_m(text: str) -> float:
     return metres
 
 
+_TIME_SEPARATORS = re.compile(r"[:. ]")
+
+
 def parse_duration_s(text: str) -> int:
-    """`H:MM:SS` or `MM:SS` to seconds."""
-    parts = text.strip().split(":")
+    """`H:MM:SS` or `MM:SS` to seconds. Dots or spaces may stand for the colons (`1.45.30`,
+    `48 30`): a phone's number pad has a dot but no colon. Then minutes and seconds must have
+    two digits each, so a decimal such as `45.5` is refused rather than guessed at."""
+    value = text.strip()
+    parts = _TIME_SEPARATORS.split(value)
     if not 2 <= len(parts) <= 3 or not all(p.isdigit() for p in parts):
         raise ValidationError(f"time {text!r} is not H:MM:SS", "time")
+    if ":" not in value and not all(len(p) == 2 for p in parts[1:]):
+        raise ValidationError(
+            f"time {text!r} is not H:MM:SS (with dots, give minutes and seconds two digits "
+            "each: 45.05 for 45:05)",
+            "time",
+        )
     numbers = [int(p) for p in parts]
     if len(numbers) == 2:
         numbers.insert(0, 0)

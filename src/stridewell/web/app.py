@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import gzip
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from fastapi import Depends, FastAPI
-from fastapi.responses import FileResponse
+from fastapi import Depends, FastAPI, Request
+from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from stridewell import __version__
@@ -87,13 +89,24 @@ def create_app(
     return app
 
 
-def plotly_js() -> FileResponse:
-    """Plotly's browser bundle from the installed plotly package, so charts work offline."""
-    return FileResponse(
-        plotly_js_path(),
-        media_type="text/javascript",
-        headers={"cache-control": f"public, max-age={STATIC_MAX_AGE_S}"},
-    )
+def plotly_js(request: Request) -> Response:
+    """Plotly's browser bundle from the installed plotly package, so charts work offline;
+    gzipped for browsers that accept it (4.8 MB becomes about 1.4 MB on a phone's connection)."""
+    headers = {"cache-control": f"public, max-age={STATIC_MAX_AGE_S}", "vary": "accept-encoding"}
+    if "gzip" in request.headers.get("accept-encoding", "").lower():
+        return Response(
+            plotly_js_gzip(),
+            media_type="text/javascript",
+            headers={**headers, "content-encoding": "gzip"},
+        )
+    return FileResponse(plotly_js_path(), media_type="text/javascript", headers=headers)
+
+
+@cache
+def plotly_js_gzip() -> bytes:
+    """The bundle gzipped once per process (about 0.2 s; `server.settle_heap` does it before
+    the first request)."""
+    return gzip.compress(plotly_js_path().read_bytes(), compresslevel=6, mtime=0)
 
 
 def plotly_js_path() -> Path:

@@ -10,10 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
+from urllib.parse import urlencode
 
 from stridewell.domain.exercises.lookup import UnknownExerciseError, by_slug
 from stridewell.domain.exercises.model import Exercise
 from stridewell.domain.planning.model import Plan, PlannedSession, PlanWeek
+from stridewell.domain.vocab import RunType
 from stridewell.services.plans import plan_to_dict
 
 
@@ -27,6 +29,27 @@ class SessionRef:
     @property
     def path(self) -> str:
         return session_path(self.session.date, self.number)
+
+    @property
+    def log_path(self) -> str | None:
+        """Where the athlete logs this session: the strength logger with the session's sets, the
+        run form filled in from the plan, the return-to-run page for a walk-run stage; a rest
+        day has nothing to log."""
+        planned = self.session
+        if planned.kind == "strength":
+            return f"/log/strength/{planned.date.isoformat()}/{self.number}"
+        if planned.run is None:
+            return None
+        if planned.run.type is RunType.WALK_RUN:
+            return "/rehab"
+        query = urlencode(
+            {
+                "date": planned.date.isoformat(),
+                "distance_km": f"{planned.run.distance_km:g}",
+                "name": planned.title,
+            }
+        )
+        return f"/log/run?{query}"
 
 
 def session_path(day: date, number: int) -> str:

@@ -9,7 +9,7 @@ import uvicorn
 from fastapi import FastAPI
 
 from stridewell.config import Settings
-from stridewell.web.app import create_app
+from stridewell.web.app import create_app, plotly_js_gzip
 
 
 def port_problem(host: str, port: int) -> str | None:
@@ -36,8 +36,8 @@ def serve(settings: Settings, host: str, port: int) -> None:
 
 
 def settle_heap(app: FastAPI) -> None:
-    """Compile every template, then move everything alive into the collector's permanent
-    generation (`gc.freeze`).
+    """Compile every template and gzip the Plotly bundle, then move everything alive into the
+    collector's permanent generation (`gc.freeze`).
 
     The app keeps hundreds of thousands of long-lived objects (modules, the exercise library,
     compiled templates, SQLAlchemy's caches). A full collection walks them all — about 100 ms
@@ -49,5 +49,6 @@ def settle_heap(app: FastAPI) -> None:
     templates = app.state.web.templates
     for name in templates.list_templates(extensions=["html"]):
         templates.get_template(name)
+    plotly_js_gzip()
     gc.collect()
     gc.freeze()

@@ -34,6 +34,8 @@ router = APIRouter(include_in_schema=False)
 RUN_FIELDS = ("date", "distance_km", "duration", "rpe", "name")
 RECENT_DAYS = 14
 RECENT_COUNT = 5
+# A run's name taken from the link of a planned run: a plan's titles are short.
+MAX_PREFILLED_NAME = 100
 SAVED_MESSAGES = {
     "strength": "Strength session saved.",
     "run": "Run saved.",
@@ -55,11 +57,15 @@ def log_page(request: Request, athlete: CurrentAthlete) -> Response:
             rehab = rehab_report(session, athlete.id, today)
         except NotFoundError:
             rehab = None
+        today_refs = [
+            ref for ref in ([] if plan is None else session_refs(plan)) if ref.session.date == today
+        ]
         planned_today = [
             (ref, _logged(session, athlete.id, ref, strength))
-            for ref in ([] if plan is None else session_refs(plan))
-            if ref.session.date == today and ref.session.kind == "strength"
+            for ref in today_refs
+            if ref.session.kind == "strength"
         ]
+        runs_today = [ref for ref in today_refs if ref.session.kind == "run" and ref.log_path]
     if rehab is not None and not _rehab_under_way(rehab, today):
         rehab = None  # a long-healed injury: nothing to log for it today
     return render(
@@ -68,6 +74,7 @@ def log_page(request: Request, athlete: CurrentAthlete) -> Response:
         {
             "saved": SAVED_MESSAGES.get(request.query_params.get("saved", "")),
             "planned_today": planned_today,
+            "runs_today": runs_today,
             "strength": list(reversed(strength))[:RECENT_COUNT],
             "soreness_days": _soreness_by_day(soreness),
             "rehab": rehab,
@@ -79,8 +86,29 @@ def log_page(request: Request, athlete: CurrentAthlete) -> Response:
 
 @router.get("/log/run", response_class=HTMLResponse)
 def run_page(request: Request, athlete: CurrentAthlete) -> Response:
+    """The run form, filled in from the query when it comes from a planned run
+    (`SessionRef.log_path`): date, distance and name; anything unreadable is left out."""
     today = web_state(request).today()
-    return _run_page(request, athlete, FormState.initial({"date": today.isoformat()}))
+    query = request.query_params
+    values = {"date": today.isoformat()}
+    try:
+        values["date"] = date.fromisoformat(query.get("date", "")).isoformat()
+    except ValueError:
+        pass
+    distance = query.get("distance_km", "")
+    if _is_plain_number(distance):
+        values["distance_km"] = distance
+    name = query.get("name", "").strip()
+    if name:
+        values["name"] = name[:MAX_PREFILLED_NAME]
+    return _run_page(request, athlete, FormState.initial(values))
+
+
+def _is_plain_number(text: str) -> bool:
+    try:
+        return 0 < float(text) < 1000 and text.replace(".", "", 1).isdigit()
+    except ValueError:
+        return False
 
 
 @router.post("/log/run")

@@ -26,7 +26,6 @@ GENERATE_FIELDS = ("race", "start", "weeks", "weekly_km")
 # The iCalendar download (pages/calendar_file.py); the link shows while that route exists.
 ICAL_ROUTE_NAME = "plan_ical"
 # The logging slice names its "log this planned session" page so (path params: day, number).
-LOG_ROUTE_NAME = "log_planned_session"
 
 
 @router.get("/plan", response_class=HTMLResponse)
@@ -81,9 +80,7 @@ def session_page(request: Request, athlete: CurrentAthlete, day: str, number: st
             "ref": ref,
             "week": week,
             "library": {e.slug: library_exercise(e.slug) for e in ref.session.exercises},
-            "log_url": _route_path(
-                request, LOG_ROUTE_NAME, day=when.isoformat(), number=str(ref.number)
-            ),
+            "log_url": ref.log_path,
         },
         athlete=athlete,
     )
