@@ -64,6 +64,8 @@ def test_pages_are_not_cached(client: TestClient) -> None:
 def test_the_csrf_cookie_is_http_only_and_same_site(client: TestClient) -> None:
     cookie = client.get("/welcome").headers["set-cookie"]
     assert "stridewell_csrf=" in cookie and "HttpOnly" in cookie and "SameSite=lax" in cookie
+    # It survives a browser restart, so a restored tab's form still posts.
+    assert f"Max-Age={365 * 24 * 3600}" in cookie
 
 
 @pytest.mark.parametrize(

@@ -99,6 +99,19 @@ def test_a_logged_run_shows_as_done_and_in_the_load(demo_web: Web, engine: Engin
     assert "Form (TSB)" in after and "Form (TSB)" not in before
 
 
+def test_today_gives_return_to_run_advice_for_the_browser_not_the_terminal(
+    demo_web: Web,
+) -> None:
+    injury = {"region": "achilles", "side": "left", "onset": "2026-03-01", "severity": "4"}
+    assert demo_web.submit("/profile", "/profile/injuries", injury).status_code == 303
+    page = demo_web.get("/")
+    assert "readiness checks" in page_text(page.text)
+    assert "return-to-run page" in page_text(page.text)
+    assert "stridewell " not in page_text(page.text)
+    assert "`" not in page_text(page.text)
+    assert "/rehab" in links(page.text, "/rehab")
+
+
 def test_today_shows_an_active_injury(demo_web: Web) -> None:
     injury = {"region": "achilles", "side": "left", "onset": "2026-03-01", "severity": "4"}
     assert demo_web.submit("/profile", "/profile/injuries", injury).status_code == 303

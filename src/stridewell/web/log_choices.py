@@ -52,7 +52,10 @@ YES_NO_CHOICES: tuple[Choice, ...] = (Choice("yes", "Yes"), Choice("no", "No"))
 
 # The services' advice names CLI commands; on a page the form is right there.
 _COMMAND_HINTS = (
-    (re.compile(r" Then log them with `stridewell rehab readiness`\."), " Then log them here."),
+    (
+        re.compile(r" Then log them with `stridewell rehab readiness`\."),
+        " Then log them on the return-to-run page.",
+    ),
     (re.compile(r" \((?:`?stridewell [^)]*|--[^)]*)\)"), ""),
 )
 

@@ -16,6 +16,11 @@ from stridewell.web.state import web_state
 CSRF_COOKIE = "stridewell_csrf"
 CSRF_FIELD = "csrf_token"
 _NONCE_PATTERN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
+# The nonce outlives the browser session: a phone that restores a tab after a restart still
+# holds that page's token, so an hour of sets logged at the gym is not refused as "expired".
+# Safe to keep: a token only proves the form came from this site to this browser, and writes
+# from other sites are refused anyway (middleware.SameOriginWritesMiddleware).
+CSRF_COOKIE_AGE_S = 365 * 24 * 3600
 
 
 class CsrfError(Exception):
@@ -58,6 +63,7 @@ def render(
             samesite="lax",
             secure=request.url.scheme == "https",
             path="/",
+            max_age=CSRF_COOKIE_AGE_S,
         )
     return response
 

@@ -10,6 +10,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from stridewell.domain.athletes import distance_label, format_duration
 from stridewell.web.choices import CHOICES
+from stridewell.web.log_choices import for_the_page
 from stridewell.web.navigation import NAV_ITEMS
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -36,6 +37,7 @@ def make_templates() -> Environment:
             "rest": rest_text,
             "distance": distance_label,
             "sentence": sentence,
+            "for_the_page": for_the_page,
         }
     )
     env.globals["nav_items"] = NAV_ITEMS
