@@ -186,3 +186,39 @@ def test_log_a_run_soreness_and_an_injury_on_a_phone(server: str, browser: Any) 
     assert _week_numbers(page, "Runs") == [runs_planned, "1"]
     expect(page.locator("main")).to_contain_text("Return to run: stage 0, readiness checks")
     assert page.js_errors == []
+
+
+def test_build_a_session_of_your_own_and_rest_after_both_sides(server: str, browser: Any) -> None:
+    """No plan needed: add exercises by name (the Add button, or Go in the search field), and
+    a single-leg set's rest starts when both sides are ticked, not after the first."""
+    from playwright.sync_api import expect
+
+    page = _phone(browser)
+    _demo_with_a_plan_from_this_monday(page, server)
+    page.goto(f"{server}/log/strength")
+    search = page.get_by_label("Exercise", exact=True)
+    search.fill("Clamshell")
+    page.get_by_role("button", name="Add to the session").tap()
+    expect(page.locator(".log-exercise h2")).to_have_text(["Clamshell"])
+    search = page.get_by_label("Exercise", exact=True)
+    search.fill("Glute bridge")
+    search.press("Enter")
+    expect(page.locator(".log-exercise h2")).to_have_text(["Clamshell", "Glute bridge"])
+
+    clamshell = page.locator(".log-exercise").first
+    left = clamshell.locator(".set-row[data-set-number='1']", has_text="Left")
+    right = clamshell.locator(".set-row[data-set-number='1']", has_text="Right")
+    timer = page.locator("[data-rest-timer]")
+    left.get_by_role("checkbox").tap()
+    page.wait_for_timeout(300)
+    expect(timer).to_be_hidden()
+    right.get_by_role("checkbox").tap()
+    expect(timer).to_be_visible()
+    shared._shot(page, "phone-log-own-session")
+    timer.get_by_role("button", name="Skip rest").tap()
+
+    page.get_by_label("Duration (minutes)").fill("20")
+    page.get_by_role("button", name="Save session").tap()
+    expect(page).to_have_url(f"{server}/log?saved=strength")
+    expect(page.locator("main")).to_contain_text("2 sets")
+    assert page.js_errors == []

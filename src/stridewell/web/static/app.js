@@ -13,9 +13,23 @@
     }
   });
 
-  // A form is sent once: the button is disabled while the page loads the answer.
+  // A form is sent once: the button is disabled while the page loads the answer. A disabled
+  // button is left out of the form data, so the one pressed (e.g. action=add, not save) is
+  // carried in a hidden field first.
   document.querySelectorAll("form[method='post']").forEach(function (form) {
-    form.addEventListener("submit", function () {
+    form.addEventListener("submit", function (event) {
+      var submitter = event.submitter;
+      form.querySelectorAll("input[data-submitter]").forEach(function (old) {
+        old.remove();
+      });
+      if (submitter && submitter.name) {
+        var carried = document.createElement("input");
+        carried.type = "hidden";
+        carried.name = submitter.name;
+        carried.value = submitter.value;
+        carried.setAttribute("data-submitter", "");
+        form.appendChild(carried);
+      }
       form.querySelectorAll("button[type='submit']").forEach(function (button) {
         button.disabled = true;
         button.setAttribute("aria-busy", "true");

@@ -99,6 +99,18 @@
     }
   }
 
+  // A single-leg set is done when both sides are: the left side is followed by the right,
+  // not by the rest.
+  function wholeSetDone(row) {
+    var number = row.getAttribute("data-set-number");
+    var partners = row.parentElement.querySelectorAll(
+      ".set-row[data-set-number='" + number + "'] [data-set-done]"
+    );
+    return Array.prototype.every.call(partners, function (box) {
+      return box.checked;
+    });
+  }
+
   sheet.addEventListener("change", function (event) {
     var box = event.target;
     if (!box.matches || !box.matches("[data-set-done]")) {
@@ -107,7 +119,7 @@
     var row = box.closest(".set-row");
     row.classList.toggle("is-done", box.checked);
     countDone();
-    if (box.checked) {
+    if (box.checked && wholeSetDone(row)) {
       var rest = parseInt(row.getAttribute("data-rest-s"), 10);
       if (rest > 0) {
         start(rest);
