@@ -45,13 +45,6 @@
     });
   });
 
-  // Filters apply as soon as a choice changes.
-  document.querySelectorAll("form[data-auto-submit] select").forEach(function (select) {
-    select.addEventListener("change", function () {
-      select.form.submit();
-    });
-  });
-
   // On a phone the tab bar scrolls sideways: keep the current section's tab in view.
   var current = document.querySelector(".main-nav [aria-current='page']");
   if (current && current.scrollIntoView) {
