@@ -244,6 +244,45 @@ def test_the_api_signs_in_and_out_with_the_same_cookie(web: Web, club: dict[str,
     assert web.api("GET", "/me").status_code == 401
 
 
+def test_the_api_changes_a_password_and_signs_out_other_clients(
+    web: Web, engine: Engine, today: date, club: dict[str, int]
+) -> None:
+    assert (
+        web.api("PUT", "/me/password", json={"current_password": "x", "password": "y"}).status_code
+        == 401
+    )
+    web.api("POST", "/session", json={"email": "cy@club.example", "password": PASSWORD})
+    with TestClient(make_app(engine, today), follow_redirects=False) as script_client:
+        script = Web(script_client)
+        script.api("POST", "/session", json={"email": "cy@club.example", "password": PASSWORD})
+        assert script.api("GET", "/me").status_code == 200
+        wrong = web.api(
+            "PUT", "/me/password", json={"current_password": "nope", "password": "new one 12345"}
+        )
+        assert wrong.status_code == 422
+        assert wrong.json()["error"]["field"] == "current_password"
+        weak = web.api("PUT", "/me/password", json={"current_password": PASSWORD, "password": "a"})
+        assert weak.status_code == 422 and weak.json()["error"]["field"] == "password"
+        assert script.api("GET", "/me").status_code == 200, "a refused change ends nothing"
+        changed = web.api(
+            "PUT", "/me/password", json={"current_password": PASSWORD, "password": "new one 12345"}
+        )
+        assert changed.status_code == 204
+        assert web.api("GET", "/me").status_code == 200  # a fresh cookie for this client
+        assert script.api("GET", "/me").status_code == 401  # the other one is signed out
+    web.api("DELETE", "/session")
+    again = web.api(
+        "POST", "/session", json={"email": "cy@club.example", "password": "new one 12345"}
+    )
+    assert again.status_code == 200
+
+
+def test_without_accounts_there_is_no_password_to_change(web: Web) -> None:
+    response = web.api("PUT", "/me/password", json={"current_password": "a", "password": "b"})
+    assert response.status_code == 409
+    assert response.json()["error"]["code"] == "conflict"
+
+
 def test_another_athletes_activity_is_not_found_for_a_coach_who_does_not_coach_them(
     web: Web, engine: Engine, club: dict[str, int]
 ) -> None:
