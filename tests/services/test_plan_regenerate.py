@@ -180,3 +180,10 @@ def test_nothing_to_regenerate_without_a_plan(session: Session, today: date) -> 
     athlete_id = make_athlete(session, today)
     with pytest.raises(NotFoundError, match="plan generate"):
         regenerate_plan(session, athlete_id, today)
+
+
+def test_a_replan_cannot_start_weeks_in_the_past(session: Session, today: date) -> None:
+    athlete_id = make_athlete(session, today)
+    build_plan(session, athlete_id, today, start=date(2026, 3, 2), weeks=6)
+    with pytest.raises(ValidationError, match="four weeks ago"):
+        regenerate_plan(session, athlete_id, today, start=date(2026, 1, 5))

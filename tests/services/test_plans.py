@@ -99,6 +99,9 @@ def test_options_reach_the_planner(
         ({"weekly_km": 500.0}, ValidationError, "out of range"),
         ({"race_id": 999}, NotFoundError, "no race with id 999"),
         ({"start": date(2026, 11, 1), "race": True}, ValidationError, "before the plan start"),
+        # Four weeks back is the limit (today is 2026-03-11): past weeks cannot be trained.
+        ({"start": date(2026, 2, 10)}, ValidationError, "at the earliest 2026-02-11"),
+        ({"start": date(2020, 1, 1)}, ValidationError, "four weeks ago"),
     ],
 )
 def test_requests_that_cannot_be_planned_never_reach_the_planner(

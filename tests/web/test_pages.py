@@ -251,6 +251,10 @@ def test_a_bad_generate_request_is_refused_next_to_its_field(demo_web: Web) -> N
     message = field_error(response.text, "weeks")
     assert message is not None and "between 1 and 104" in message
     assert plan_json(demo_web) == before
+    long_ago = demo_web.submit("/plan", "/plan/generate", {"start": "2025-06-02"})
+    assert long_ago.status_code == 422
+    assert "four weeks ago" in (field_error(long_ago.text, "start") or "")
+    assert plan_json(demo_web) == before
 
 
 def test_without_a_plan_the_calendar_offers_to_generate_one(ada_web: Web) -> None:

@@ -34,6 +34,7 @@ from stridewell.store.repositories import PlanRepository
 Planner = Callable[[PlanRequest], Plan]
 
 MAX_PLAN_WEEKS = 104
+MAX_START_IN_PAST = timedelta(weeks=4)
 # Race results older than this say little about today's fitness.
 PACE_RESULT_MAX_AGE = timedelta(days=730)
 
@@ -64,6 +65,7 @@ def build_plan(
             f"weekly running volume {weekly_km:g} km is out of range (0 to 300)", "weekly_km"
         )
     start_day = start or today
+    _check_start(start_day, today)
     if race is not None and race.date < start_day:
         raise ValidationError(
             f"the race on {race.date.isoformat()} is before the plan start {start_day.isoformat()}",
@@ -96,6 +98,19 @@ def build_plan(
     }
     PlanRepository(session).add(athlete_id, plan, inputs)
     return plan
+
+
+def _check_start(start: date, today: date) -> None:
+    """A plan may begin a few weeks back (to line up with a week already under way, or a
+    restart the athlete forgot to record), not further: weeks long past cannot be trained, and
+    an injury's return-to-run weeks would land in them instead of now."""
+    earliest = today - MAX_START_IN_PAST
+    if start < earliest:
+        raise ValidationError(
+            f"the plan cannot start on {start.isoformat()}: at the earliest"
+            f" {earliest.isoformat()}, four weeks ago (log past training instead)",
+            "start",
+        )
 
 
 def latest_plan(session: Session, athlete_id: int) -> Plan | None:
@@ -205,6 +220,7 @@ def regenerate_plan(
     if previous is None:
         raise NotFoundError("no plan to regenerate yet; make one with `stridewell plan generate`")
     cut = start or today
+    _check_start(cut, today)
     injuries = tuple(list_injuries(session, athlete_id))
     if reason is ReplanReason.INJURED and not any(
         injury.is_active(cut)
