@@ -170,13 +170,21 @@ def test_a_bad_race_is_refused_next_to_its_field(
     assert message is not None and words.lower() in message.lower()
 
 
+def plan_json_first_day(web: Web) -> str:
+    weeks = web.api("GET", "/athletes/1/plan").json()["plan"]["weeks"]
+    return str(weeks[0]["sessions"][0]["date"])
+
+
 def test_the_last_step_generates_the_first_plan(ada_web: Web) -> None:
     page = ada_web.get("/onboarding/plan")
     assert "Generate my plan" in page.text
+    # Today is Wednesday 11 March: the plan's first day is the next Monday, and it says so.
+    assert "starts on Monday 16 March 2026" in page_text(page.text)
     response = ada_web.submit("/onboarding/plan", "/plan/generate", {})
     assert response.status_code == 303
     plan = ada_web.get("/plan")
     assert "Week 1" in plan.text
+    assert plan_json_first_day(ada_web) == "2026-03-16"
     assert "/plan/sessions/" in plan.text
 
 

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from stridewell.domain.athletes import Athlete, ValidationError
+from stridewell.domain.planning.phases import monday_on_or_after
 from stridewell.services.athletes import create_athlete, list_athletes
 from stridewell.services.injuries import add_injury, list_injuries
 from stridewell.services.races import add_race, list_races
@@ -125,7 +126,13 @@ def plan_step(request: Request, athlete: CurrentAthlete) -> Response:
     return render(
         request,
         "onboarding_plan.html",
-        {"steps": STEPS, "step": 4, "form": FormState()},
+        {
+            "steps": STEPS,
+            "step": 4,
+            "form": FormState(),
+            # Plans begin on a Monday (domain.planning.planner.plan_start).
+            "first_day": monday_on_or_after(web_state(request).today()),
+        },
         athlete=athlete,
     )
 
