@@ -205,6 +205,27 @@ def test_active_injury_starts_with_return_to_run_and_spares_the_region() -> None
     assert all((b - a).days >= 2 for a, b in zip(run_dates, run_dates[1:], strict=False))
 
 
+def test_titles_and_reasons_read_as_prose_not_as_codes() -> None:
+    """A runner reads `Walk-run 4 km` and `after your interval session`, never `walk_run` or
+    `Intervals run`; an injured IT band is named as people write it."""
+    band = Injury(Region.IT_BAND, Side.RIGHT, TODAY - timedelta(days=20), 6, days_off_running=20)
+    plan = generate_plan(request(injuries=(band,)))
+    texts = [
+        text
+        for week in plan.weeks
+        for session in week.sessions
+        for text in (session.title, session.why, *(e.why for e in session.exercises))
+    ] + list(plan.notes)
+    # Reasons cite their facts by key (e.g. daniels_zones, docs/science.md): those stay.
+    codes = ("walk_run", "return_to_run", "it_band", "it band", "lower_back")
+    assert not [text for text in texts if any(code in text for code in codes)]
+    assert not [s.title for w in plan.weeks for s in w.sessions if "_" in s.title]
+    assert not [text for text in texts if " run run" in text or "s run " in text]
+    titles = {session.title.rsplit(" ", 2)[0] for week in plan.weeks for session in week.sessions}
+    assert "Walk-run" in titles
+    assert not [text for text in texts if " a easy" in text or " a interval" in text]
+
+
 def test_recently_resolved_injury_after_weeks_off_starts_with_return_to_run() -> None:
     calf = Injury(
         Region.CALF, Side.LEFT, TODAY - timedelta(days=40), 5,

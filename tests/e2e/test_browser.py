@@ -236,7 +236,11 @@ def test_onboard_generate_a_plan_and_open_a_session(server: str, browser: Any) -
 
     nav.get_by_role("link", name="Exercises").click()
     total = page.locator(".exercise-grid li").count()
-    page.get_by_label("Muscle").select_option("gluteus_medius")  # applies at once (app.js)
+    page.get_by_label("Muscle").select_option("gluteus_medius")
+    # Choosing does not reload the page under the user (WCAG 3.2.2): the button applies it.
+    page.wait_for_timeout(300)
+    assert "muscle=" not in page.url
+    page.get_by_role("button", name="Filter").click()
     expect(page).to_have_url(re.compile(r"muscle=gluteus_medius"))
     filtered = page.locator(".exercise-grid li").count()
     assert 0 < filtered < total

@@ -104,7 +104,8 @@ def session_description(session: PlannedSession, week_text: str) -> str:
 def _plan_events(plan: Plan, key: str, plan_id: int, stamp: datetime) -> Iterator[Event]:
     numbers: dict[tuple[date, str], int] = {}
     for week in plan.weeks:
-        week_text = f"Week {week.index} of {len(plan.weeks)} · {week.phase.value} phase"
+        phase = week.phase.value.replace("_", " ")
+        week_text = f"Week {week.index} of {len(plan.weeks)} · {phase} phase"
         for session in week.sessions:
             if session.kind == "rest":
                 continue

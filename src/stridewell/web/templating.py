@@ -32,6 +32,7 @@ def make_templates() -> Environment:
             "duration": format_duration,
             "day": short_day,
             "long_date": long_date,
+            "date_text": date_text,
             "km": km_text,
             "label": term_label,
             "rest": rest_text,
@@ -53,6 +54,13 @@ def short_day(day: date) -> str:
 def long_date(day: date) -> str:
     """`Wednesday 11 March 2026`."""
     return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def date_text(day: date | str) -> str:
+    """`11 Mar 2026`, also from the ISO dates of the services' JSON dicts."""
+    if isinstance(day, str):
+        day = date.fromisoformat(day)
+    return f"{day.day} {day:%b %Y}"
 
 
 def km_text(distance_km: float) -> str:

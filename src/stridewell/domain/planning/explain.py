@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from stridewell.domain.exercises.model import Exercise
 from stridewell.domain.planning.dose import Dose, rpe_text
-from stridewell.domain.planning.emphasis import Emphasis
+from stridewell.domain.planning.emphasis import Emphasis, region_words
 from stridewell.domain.planning.selection import Slot
 from stridewell.domain.vocab import Category, Phase
 
@@ -128,7 +128,7 @@ def missing_parts(roles: set[str], emphasis: Emphasis) -> str:
         missing.insert(0, "squat and hinge lifts")
     if not missing:
         return ""
-    injured = sorted(region.value.replace("_", " ") for region in emphasis.active)
+    injured = sorted(region_words(region) for region in emphasis.active)
     because = (
         f"every option loads your injured {', '.join(injured)}"
         if injured

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 from stridewell.domain.athletes import Injury, Race, distance_label
 from stridewell.domain.planning import rules
+from stridewell.domain.planning.emphasis import region_words
 from stridewell.domain.vocab import Experience, Phase
 
 
@@ -54,7 +55,7 @@ def return_to_run_weeks(injuries: tuple[Injury, ...], start: date) -> tuple[int,
             if 4 > weeks:
                 weeks = 4
                 reason = (
-                    f"your {injury.region.value.replace('_', ' ')} injury is still active, "
+                    f"your {region_words(injury.region)} injury is still active, "
                     "so running comes back in walk-run stages"
                 )
         elif (
@@ -68,7 +69,7 @@ def return_to_run_weeks(injuries: tuple[Injury, ...], start: date) -> tuple[int,
                 weeks = needed
                 reason = (
                     f"you had {injury.days_off_running} days off running with a "
-                    f"{injury.region.value.replace('_', ' ')} injury, resolved "
+                    f"{region_words(injury.region)} injury, resolved "
                     f"{injury.resolved.isoformat()}; a staged return comes before normal training"
                 )
     return weeks, reason

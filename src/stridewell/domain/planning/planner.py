@@ -23,11 +23,16 @@ from stridewell.domain.planning.phases import (
     race_key,
     return_to_run_weeks,
 )
-from stridewell.domain.planning.running import PlannedRun, build_week_runs, race_week_km
+from stridewell.domain.planning.running import (
+    PlannedRun,
+    build_week_runs,
+    race_week_km,
+    run_name,
+)
 from stridewell.domain.planning.scheduling import place_strength
 from stridewell.domain.planning.selection import Slot, choose, session_slots, target_level
 from stridewell.domain.planning.volume import weekly_km
-from stridewell.domain.vocab import Experience, Phase
+from stridewell.domain.vocab import Experience, Phase, RunType
 
 BASE_LEVEL = {Experience.NOVICE: 2, Experience.INTERMEDIATE: 3, Experience.ADVANCED: 4}
 MAX_LEVEL = {Experience.NOVICE: 3, Experience.INTERMEDIATE: 4, Experience.ADVANCED: 5}
@@ -218,7 +223,6 @@ class _SessionBuilder:
 
 
 def _run_title(run: PlannedRun) -> str:
-    kind = run.run.type.value.replace("_", "-")
-    if kind == "race":
+    if run.run.type is RunType.RACE:
         return f"Race: {run.run.description}"
-    return f"{kind.capitalize()} run {run.run.distance_km:g} km"
+    return f"{run_name(run.run.type).capitalize()} {run.run.distance_km:g} km"

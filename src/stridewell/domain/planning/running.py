@@ -20,6 +20,29 @@ from stridewell.domain.planning.volume import half_km, return_stage_km
 from stridewell.domain.vocab import Experience, Phase, RunType
 
 MIN_QUALITY_KM = 5.0
+# What a runner calls each kind of run, with its article: titles and reasons read as prose.
+RUN_NAMES = {
+    RunType.EASY: "easy run",
+    RunType.LONG: "long run",
+    RunType.TEMPO: "tempo run",
+    RunType.INTERVALS: "interval session",
+    RunType.RECOVERY: "recovery run",
+    RunType.WALK_RUN: "walk-run",
+    RunType.RACE: "race",
+}
+
+
+def run_name(run_type: RunType) -> str:
+    """`easy run`, `walk-run`, `interval session`…"""
+    return RUN_NAMES[run_type]
+
+
+def a_run(run_type: RunType) -> str:
+    """`an easy run`, `a long run`."""
+    name = run_name(run_type)
+    return f"{'an' if name[0] in 'aeiou' else 'a'} {name}"
+
+
 QUALITY_RUNS = {
     Phase.RETURN_TO_RUN: 0,
     Phase.BASE: 1,

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from itertools import combinations
 
 from stridewell.domain.planning import rules
-from stridewell.domain.planning.running import PlannedRun
+from stridewell.domain.planning.running import PlannedRun, a_run, run_name
 from stridewell.domain.vocab import RunType
 
 QUALITY = (RunType.TEMPO, RunType.INTERVALS)
@@ -44,7 +44,7 @@ def heavy_blocker(
     tomorrow = _runs_on(runs_by_day, day + timedelta(days=1))
     for run in tomorrow:
         if run.is_key:
-            return f"the day before a {run.run.type.value} run"
+            return f"the day before {a_run(run.run.type)}"
     return None
 
 
@@ -111,14 +111,14 @@ def _reason(
     runs = _runs_on(runs_by_day, day)
     weekday = day.strftime("%A")
     if runs:
-        kind = runs[0].run.type.value
+        kind = run_name(runs[0].run.type)
         where = (
-            f"{weekday}, after your {kind} run — lift at least {rules.HOURS_AFTER_RUN} h later so "
+            f"{weekday}, after your {kind} — lift at least {rules.HOURS_AFTER_RUN} h later so "
             "the run is done on fresh legs (Doma 2013, Schumann 2022)"
         )
     else:
         yesterday = _runs_on(runs_by_day, day - timedelta(days=1))
-        after = f" the day after an {yesterday[0].run.type.value} run" if yesterday else ""
+        after = f" the day after {a_run(yesterday[0].run.type)}" if yesterday else ""
         where = f"{weekday}, a day without running{after}"
     if not heavy_wanted:
         return where
