@@ -276,7 +276,7 @@ def test_zero_padding_after_the_last_file_is_ignored() -> None:
     ("data", "message"),
     [
         (b"", "not a FIT file: it is empty"),
-        (bytes(8) + b".GIT" + bytes(20), "not a FIT file: header signature is b'.GIT'"),
+        (bytes(8) + b".GIT" + bytes(20), "not a FIT file: header signature is '.GIT', not '.FIT'"),
         (activity_file().file(bad_header_crc=True), "FIT header CRC mismatch: stored 0x"),
         (FitBuilder().file(), "FIT header declares no data"),
     ],

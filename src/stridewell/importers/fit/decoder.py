@@ -124,7 +124,10 @@ def _read_header(data: bytes, pos: int, file_count: int) -> tuple[int, int]:
     header_size = data[pos]
     signature = data[pos + 8 : pos + 12]
     if signature != _SIGNATURE:
-        raise ActivityFileError(f"not a FIT file: header signature is {signature!r}{where}")
+        shown = bytes(signature).decode("latin-1")  # printable as text, escapes kept by repr
+        raise ActivityFileError(
+            f"not a FIT file: header signature is {shown!r}, not '.FIT'{where}"
+        )
     if header_size < 12 or len(data) - pos < header_size:
         raise ActivityFileError(f"not a FIT file: header size {header_size}{where}")
     data_size = int.from_bytes(data[pos + 4 : pos + 8], "little")

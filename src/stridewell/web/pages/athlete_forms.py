@@ -66,7 +66,7 @@ def athlete_from_form(form: FormState) -> Athlete:
     """An athlete from the profile form; `ValidationError` names the field at fault."""
     return athlete_from_text(
         name=form.value("name"),
-        sex=form.value("sex") or _missing("sex", "choose F, M or X"),
+        sex=form.value("sex") or _missing("sex", "choose female, male or other"),
         birth_year=form.required_integer("birth_year", "Birth year"),
         weekly_km=form.number("weekly_km", "Weekly running"),
         experience=form.text("experience"),
