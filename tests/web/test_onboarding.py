@@ -43,7 +43,7 @@ def test_creating_a_profile_stores_the_athlete_and_moves_on_to_injuries(web: Web
         ({"birth_year": "2030"}, "birth_year", "not plausible"),
         ({"birth_year": "nineteen"}, "birth_year", "whole number"),
         ({"name": "  "}, "name", "must not be empty"),
-        ({"sex": ""}, "sex", "F, M or X"),
+        ({"sex": ""}, "sex", "female, male or other"),
         ({"weekly_km": "500"}, "weekly_km", "out of range"),
         ({"days": []}, "days", "at least one training day"),
         ({"long_run_day": "mon"}, "long_run_day", "not one of the training days"),
