@@ -123,6 +123,8 @@ def test_an_athlete_account_sees_only_its_own_athlete(
     response = web.api("POST", "/athletes", json={"name": "Dee", "sex": "F", "birth_year": 1990})
     assert response.status_code == 403 and response.json()["error"]["code"] == "forbidden"
     assert web.submit("/onboarding/profile", "/onboarding/profile", PROFILE).status_code == 403
+    # …and is not offered to.
+    assert "/onboarding/profile" not in web.get("/athletes").text
 
 
 def test_a_coach_chooses_among_their_athletes_and_adds_new_ones(

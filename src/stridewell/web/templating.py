@@ -8,6 +8,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from stridewell.domain.accounts import may_add_athlete
 from stridewell.domain.athletes import distance_label, format_duration
 from stridewell.web.choices import CHOICES
 from stridewell.web.log_choices import for_the_page
@@ -43,6 +44,8 @@ def make_templates() -> Environment:
     )
     env.globals["nav_items"] = NAV_ITEMS
     env.globals["choices"] = CHOICES
+    # No button that leads to a refusal: an athlete account has its one profile.
+    env.globals["may_add_athlete"] = lambda user: user is None or may_add_athlete(user)
     return env
 
 
