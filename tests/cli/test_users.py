@@ -69,3 +69,13 @@ def test_a_password_is_reset_from_stdin(athlete_cli: Cli) -> None:
         env=athlete_cli.env,
     )
     assert result.exit_code == 0 and "New password set" in result.stdout
+
+
+def test_the_last_admin_is_kept_while_other_accounts_remain(athlete_cli: Cli) -> None:
+    add(athlete_cli, "admin@club.example", "--role", "admin")
+    add(athlete_cli, "coach@club.example", "--role", "coach")
+    assert "only admin" in athlete_cli.error("user", "role", "admin@club.example", "coach")
+    assert "only admin" in athlete_cli.error("user", "remove", "admin@club.example")
+    athlete_cli.ok("user", "remove", "coach@club.example")
+    athlete_cli.ok("user", "remove", "admin@club.example")  # the last account: sign-in off
+    assert athlete_cli.json("user", "list") == {"users": []}

@@ -93,6 +93,15 @@ def test_readiness_pains_are_0_to_10() -> None:
         ReadinessCheck(DAY0, 0, 0, 0, 11).validate()
 
 
+def test_notes_are_at_most_2000_characters() -> None:
+    with pytest.raises(ValidationError, match="at most 2,000") as caught:
+        ReadinessCheck(DAY0, 0, 0, 0, 0, notes="n" * 2001).validate()
+    assert caught.value.field == "notes"
+    with pytest.raises(ValidationError, match="at most 2,000"):
+        RehabSession(DAY0, 1, 1, notes="n" * 2001).validate()
+    RehabSession(DAY0, 1, 1, notes="n" * 2000).validate()
+
+
 # --- the gates of one session ------------------------------------------------------------------
 
 

@@ -4,13 +4,14 @@ from datetime import date
 
 import pytest
 
-from stridewell.domain.athletes import ValidationError
+from stridewell.domain.athletes import MAX_NOTES_CHARS, ValidationError
 from stridewell.domain.strength_log import (
     SetEntry,
     SorenessContext,
     SorenessEntry,
     StrengthSession,
     check_distinct_regions,
+    check_log_date,
     exercise_by_slug,
     side_term,
     soreness_context_term,
@@ -103,6 +104,27 @@ def test_a_session_checks_its_date_duration_rpe_and_every_set() -> None:
         StrengthSession(TODAY, good.sets, duration_s=30).validate(TODAY)
     with pytest.raises(ValidationError, match="hold 700 s"):
         StrengthSession(TODAY, (*good.sets, SetEntry("plank", hold_s=700))).validate(TODAY)
+
+
+def test_a_log_before_1970_is_a_typing_slip() -> None:
+    sets = (SetEntry("goblet-squat", reps=10),)
+    StrengthSession(date(1970, 1, 1), sets).validate(TODAY)
+    with pytest.raises(ValidationError, match="^date 1900-01-01 is before 1970$") as caught:
+        StrengthSession(date(1900, 1, 1), sets).validate(TODAY)
+    assert caught.value.field == "date"
+    with pytest.raises(ValidationError, match="^date 1969-12-31 is before 1970$"):
+        SorenessEntry(date(1969, 12, 31), SorenessContext.MORNING, Region.QUAD, 2).validate(TODAY)
+    check_log_date(TODAY, TODAY)
+    with pytest.raises(ValidationError, match="in the future"):
+        check_log_date(date(2026, 3, 12), TODAY)
+
+
+def test_session_notes_are_at_most_2000_characters() -> None:
+    sets = (SetEntry("goblet-squat", reps=10),)
+    StrengthSession(TODAY, sets, notes="n" * MAX_NOTES_CHARS).validate(TODAY)
+    with pytest.raises(ValidationError, match="at most 2,000") as caught:
+        StrengthSession(TODAY, sets, notes="n" * 5000).validate(TODAY)
+    assert caught.value.field == "notes"
 
 
 def test_soreness_scores_are_0_to_10_and_one_per_region_and_side() -> None:

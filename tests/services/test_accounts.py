@@ -6,20 +6,25 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from stridewell.domain.accounts import Role
+from stridewell.domain.accounts import LastAdminError, Role
 from stridewell.domain.athletes import ValidationError
 from stridewell.services.accounts import (
     AccountExistsError,
+    account_to_dict,
     accounts_enabled,
     add_user,
     authenticate,
     change_password,
     claim_new_athlete,
+    get_account,
     link_coach,
+    list_accounts,
     list_users,
     remove_user,
     session_stamp,
+    set_own_athlete,
     set_password,
+    set_role,
     unlink_coach,
     visible_athletes,
 )
@@ -80,9 +85,7 @@ def test_a_new_password_replaces_the_old_and_changes_the_session_stamp(session: 
     assert authenticate(session, "maren@club.example", "reset by the admin 1") == user
 
 
-def test_coaches_see_their_athletes_and_athletes_themselves(
-    session: Session, today: date
-) -> None:
+def test_coaches_see_their_athletes_and_athletes_themselves(session: Session, today: date) -> None:
     ada, bo, cy = (_athlete(session, today, name) for name in ("Ada", "Bo", "Cy"))
     coach = add_user(session, "coach@club.example", PASSWORD, "coach")
     runner = add_user(session, "bo@club.example", PASSWORD, "athlete", athlete_id=bo)
@@ -128,3 +131,55 @@ def test_removing_an_account_keeps_the_athletes(session: Session, today: date) -
     assert not accounts_enabled(session)
     with pytest.raises(NotFoundError):
         remove_user(session, "coach@club.example")
+
+
+def test_the_last_admin_is_neither_demoted_nor_removed_while_accounts_remain(
+    session: Session,
+) -> None:
+    add_user(session, "admin@club.example", PASSWORD, "admin")
+    add_user(session, "coach@club.example", PASSWORD, "coach")
+    with pytest.raises(LastAdminError) as raised:
+        set_role(session, "admin@club.example", "coach")
+    assert raised.value.field == "role"
+    with pytest.raises(LastAdminError):
+        remove_user(session, "admin@club.example")
+    assert [u.role for u in list_users(session)] == [Role.ADMIN, Role.COACH]
+    set_role(session, "coach@club.example", "admin")
+    set_role(session, "admin@club.example", "athlete")  # another admin remains
+    remove_user(session, "admin@club.example")
+    with pytest.raises(LastAdminError, match="open the app to anyone"):
+        remove_user(session, "coach@club.example", last_account_may_go=False)
+    remove_user(session, "coach@club.example")  # the CLI's way back to a personal install
+    assert not accounts_enabled(session)
+
+
+def test_an_unknown_own_athlete_is_a_field_error(session: Session, today: date) -> None:
+    with pytest.raises(ValidationError, match="no athlete with id 9") as raised:
+        add_user(session, "bo@club.example", PASSWORD, "athlete", athlete_id=9)
+    assert raised.value.field == "athlete_id"
+    add_user(session, "bo@club.example", PASSWORD, "athlete")
+    with pytest.raises(ValidationError) as raised:
+        set_own_athlete(session, "bo@club.example", 9)
+    assert raised.value.field == "athlete_id"
+
+
+def test_accounts_come_with_their_coach_links(session: Session, today: date) -> None:
+    ada, bo = (_athlete(session, today, name) for name in ("Ada", "Bo"))
+    coach = add_user(session, "coach@club.example", PASSWORD, "coach")
+    add_user(session, "bo@club.example", PASSWORD, "athlete", athlete_id=bo)
+    link_coach(session, "coach@club.example", ada)
+    link_coach(session, "coach@club.example", bo)
+    listed = list_accounts(session)
+    assert [(a.user.email, a.coached_athlete_ids) for a in listed] == [
+        ("coach@club.example", {ada, bo}),
+        ("bo@club.example", frozenset()),
+    ]
+    assert coach.id is not None
+    assert get_account(session, coach.id) == listed[0]
+    assert account_to_dict(listed[0]) == {
+        "id": coach.id,
+        "email": "coach@club.example",
+        "role": "coach",
+        "athlete_id": None,
+        "coached_athlete_ids": sorted([ada, bo]),
+    }

@@ -54,6 +54,8 @@ def test_a_manual_run_is_an_activity_on_the_athletes_local_day(
     ("values", "words"),
     [
         ({"day": date(2026, 3, 12)}, "is in the future"),
+        ({"day": date(1900, 1, 1)}, "date 1900-01-01 is before 1970"),
+        ({"name": "x" * 101}, "the name is 101 characters long; at most 100"),
         ({"distance_km": 0.0}, "distance 0 km must be above 0"),
         ({"distance_km": 401.0}, "at most 400 km"),
         ({"duration_s": 0}, "duration 0:00:00 must be above 0"),

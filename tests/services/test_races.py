@@ -47,7 +47,10 @@ def test_a_past_result_and_a_goal_race_are_stored(session: Session, today: date)
     ("changes", "words"),
     [
         ({"race_date": "2025-05-01"}, "is in the past: give its result"),
-        ({"race_date": "2025-05-01", "goal": "1:40:00"}, "is in the past: give its result"),
+        ({"race_date": "2025-05-01", "goal": "3:40:00"}, "is in the past: give its result"),
+        ({"goal": "0:01:00"}, r"goal time 0:01:00 for marathon is faster than world-record pace"),
+        ({"race_date": "1800-10-04", "result": "3:30:00"}, "date 1800-10-04 is before 1900"),
+        ({"name": "R" * 101}, "the race name is 101 characters long; at most 100"),
         ({"race_date": "2025-05-01", "result": "24:00:01"}, "under 24 hours"),
         ({"result": "3:30:00"}, "result was given for a race in the future"),
         ({"distance": "ultra"}, "unknown distance 'ultra'"),

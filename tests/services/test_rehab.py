@@ -168,6 +168,17 @@ def test_readiness_pains_and_dates_are_checked(session: Session, today: date) ->
                       today)  # fmt: skip
 
 
+def test_a_return_to_run_logged_before_1970_is_a_typing_slip(session: Session, today: date) -> None:
+    athlete_id = _athlete_id(session, today)
+    injury_id = _injury_id(session, athlete_id, today, onset="1960-05-01")
+    with pytest.raises(ValidationError, match="^date 1965-01-01 is before 1970$"):
+        log_readiness(session, athlete_id, injury_id, ReadinessCheck(date(1965, 1, 1), 0, 0, 0, 0),
+                      today)  # fmt: skip
+    with pytest.raises(ValidationError, match="^date 1965-01-02 is before 1970$"):
+        log_rehab_session(session, athlete_id, injury_id, today, day=date(1965, 1, 2), stage=1,
+                          pain_during=0)  # fmt: skip
+
+
 def test_the_report_points_at_the_plans_return_to_run_strength_work(
     session: Session, today: date
 ) -> None:

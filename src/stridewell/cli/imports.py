@@ -1,4 +1,5 @@
-"""`stridewell import` and `stridewell activities`: bring in watch files, list what is stored."""
+"""`stridewell import` and `stridewell activities`: bring in watch files, list what is stored,
+correct or remove an activity."""
 
 from __future__ import annotations
 
@@ -9,8 +10,17 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from stridewell.cli.context import AthleteOption, FormatOption, OutputFormat, state, user_errors
+from stridewell.cli.context import (
+    AthleteOption,
+    FormatOption,
+    OutputFormat,
+    fail,
+    state,
+    user_errors,
+)
 from stridewell.cli.output import console, print_json, print_table
+from stridewell.services import parsing
+from stridewell.services.activity_browser import activity_item, item_to_dict
 from stridewell.services.athletes import resolve_athlete
 from stridewell.services.imports import (
     ImportProgress,
@@ -18,6 +28,10 @@ from stridewell.services.imports import (
     iter_summaries,
     report_to_dict,
 )
+from stridewell.services.runs import correct_activity, delete_activity, set_activity_rpe
+
+# `stridewell activities` lists; `stridewell activities update|remove ID` change one.
+activities_app = typer.Typer()
 
 
 def import_files(
@@ -89,6 +103,7 @@ def import_files(
         out.print(f"  [red]failed[/red] {item['path']}: {item['error']}")
 
 
+@activities_app.callback(invoke_without_command=True)
 def activities(
     ctx: typer.Context,
     athlete: AthleteOption = None,
@@ -97,12 +112,14 @@ def activities(
     ] = None,
     output: FormatOption = OutputFormat.TABLE,
 ) -> None:
-    """List the stored activities, oldest first.
+    """List the stored activities, oldest first; `update ID` and `remove ID` change one.
 
     Example:
 
         stridewell activities --sport running --format json
     """
+    if ctx.invoked_subcommand is not None:
+        return
     cli = state(ctx)
     with user_errors(), cli.database.session() as session:
         who = resolve_athlete(session, athlete)
@@ -126,3 +143,94 @@ def activities(
             row["name"] or "",
         )
     print_table(table)
+
+
+ActivityIdArgument = Annotated[
+    int, typer.Argument(metavar="ID", help="The activity's id (see `stridewell activities`).")
+]
+
+
+@activities_app.command("update")
+def update_activity(
+    ctx: typer.Context,
+    activity_id: ActivityIdArgument,
+    rpe: Annotated[
+        float | None, typer.Option(metavar="0-10", help="Session RPE, rated ~30 min after.")
+    ] = None,
+    name: Annotated[str | None, typer.Option(help='A new name ("" clears it).')] = None,
+    day: Annotated[
+        str | None,
+        typer.Option("--date", metavar="DATE", help="The day (runs logged by hand only)."),
+    ] = None,
+    distance_km: Annotated[
+        float | None,
+        typer.Option(metavar="KM", help="Distance in kilometres (runs logged by hand only)."),
+    ] = None,
+    duration: Annotated[
+        str | None,
+        typer.Option(metavar="H:MM:SS", help="Time taken (runs logged by hand only)."),
+    ] = None,
+    athlete: AthleteOption = None,
+    output: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """Correct an activity: its RPE and name, or a manual run's date, distance and time.
+
+    An imported activity's date, distance and time come from its file. The load watch
+    follows at once.
+
+    Example:
+
+        stridewell activities update 42 --distance-km 8 --duration 0:44:10
+    """
+    if all(value is None for value in (rpe, name, day, distance_km, duration)):
+        fail("nothing to change: give --rpe, --name, --date, --distance-km or --duration")
+    today = state(ctx).today()
+    with user_errors():
+        run_day = None if day is None else parsing.iso_date(day, "date")
+        seconds = None if duration is None else parsing.duration_s(duration, "duration")
+        with state(ctx).database.session() as session:
+            owner = resolve_athlete(session, athlete)
+            assert owner.id is not None
+            if any(value is not None for value in (name, day, distance_km, duration)):
+                correct_activity(
+                    session,
+                    owner.id,
+                    activity_id,
+                    today,
+                    day=run_day,
+                    distance_km=distance_km,
+                    duration_s=seconds,
+                    name=name,
+                )
+            if rpe is not None:
+                set_activity_rpe(session, owner.id, activity_id, rpe)
+            row = item_to_dict(activity_item(session, owner, activity_id))
+    if output is OutputFormat.JSON:
+        print_json({"activity": row})
+    else:
+        typer.echo(f"Activity {activity_id} updated.")
+
+
+@activities_app.command("remove")
+def remove_activity(
+    ctx: typer.Context,
+    activity_id: ActivityIdArgument,
+    athlete: AthleteOption = None,
+    output: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """Delete an activity with its samples, laps and best efforts.
+
+    A race it recorded keeps its result; the file can be imported again.
+
+    Example:
+
+        stridewell activities remove 42
+    """
+    with user_errors(), state(ctx).database.session() as session:
+        owner = resolve_athlete(session, athlete)
+        assert owner.id is not None
+        delete_activity(session, owner.id, activity_id)
+    if output is OutputFormat.JSON:
+        print_json({"id": activity_id, "removed": True})
+    else:
+        typer.echo(f"Activity {activity_id} removed.")

@@ -1,4 +1,5 @@
-"""`stridewell log …`: strength sessions, manual runs, RPE on activities, soreness."""
+"""`stridewell log …`: strength sessions, manual runs, RPE on activities, soreness; removing a
+logged strength session or soreness score."""
 
 from __future__ import annotations
 
@@ -21,12 +22,14 @@ from stridewell.services import parsing
 from stridewell.services.athletes import resolve_athlete
 from stridewell.services.runs import log_manual_run, set_activity_rpe
 from stridewell.services.soreness import (
+    delete_soreness,
     list_soreness,
     log_soreness,
     soreness_from_text,
     soreness_to_dict,
 )
 from stridewell.services.strength_log import (
+    delete_strength_session,
     list_strength_sessions,
     log_strength_session,
     strength_session_from_text,
@@ -239,9 +242,7 @@ def soreness(
     ctx: typer.Context,
     context: Annotated[
         str,
-        typer.Option(
-            metavar="WHEN", help="morning, post_run, post_race or post_strength."
-        ),
+        typer.Option(metavar="WHEN", help="morning, post_run, post_race or post_strength."),
     ],
     day: DateOption = None,
     regions: Annotated[
@@ -330,8 +331,78 @@ def soreness_list(
         print_json({"soreness": rows})
         return
     table = Table(title=f"Soreness of {owner.name}", title_justify="left")
-    for column in ("date", "context", "region", "side", "score"):
+    for column in ("id", "date", "context", "region", "side", "score"):
         table.add_column(column)
     for row in rows:
-        table.add_row(row["date"], row["context"], row["region"], row["side"], str(row["score"]))
+        table.add_row(
+            str(row["id"]),
+            row["date"],
+            row["context"],
+            row["region"],
+            row["side"],
+            str(row["score"]),
+        )
     print_table(table)
+
+
+@app.command("remove-strength")
+def remove_strength(
+    ctx: typer.Context,
+    session_id: Annotated[
+        int, typer.Argument(metavar="ID", help="The session's id (see `stridewell log list`).")
+    ],
+    athlete: AthleteOption = None,
+    output: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """Delete a logged strength session with its sets.
+
+    Its planned session counts as not done again; load, hard sets and adherence no longer
+    count it.
+
+    Example:
+
+        stridewell log remove-strength 12
+    """
+    with user_errors(), state(ctx).database.session() as session:
+        owner = resolve_athlete(session, athlete)
+        assert owner.id is not None
+        removed = delete_strength_session(session, owner.id, session_id)
+    if output is OutputFormat.JSON:
+        print_json({"id": removed.id, "removed": True})
+    else:
+        sets = len(removed.sets)
+        typer.echo(
+            f"Strength session {removed.id} ({removed.date.isoformat()}, {sets} "
+            f"set{'s' if sets != 1 else ''}) removed."
+        )
+
+
+@app.command("remove-soreness")
+def remove_soreness(
+    ctx: typer.Context,
+    entry_id: Annotated[
+        int,
+        typer.Argument(
+            metavar="ID", help="The score's id (see `stridewell log soreness-list --format json`)."
+        ),
+    ],
+    athlete: AthleteOption = None,
+    output: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """Delete one soreness score (the other regions logged with it stay).
+
+    Example:
+
+        stridewell log remove-soreness 31
+    """
+    with user_errors(), state(ctx).database.session() as session:
+        owner = resolve_athlete(session, athlete)
+        assert owner.id is not None
+        removed = delete_soreness(session, owner.id, entry_id)
+    if output is OutputFormat.JSON:
+        print_json({"id": removed.id, "removed": True})
+    else:
+        typer.echo(
+            f"Soreness score {removed.id} ({removed.date.isoformat()}, "
+            f"{removed.region.value} {removed.score}/10) removed."
+        )

@@ -6,6 +6,7 @@ Pure rules only; hashing passwords and storing users live in `services.accounts`
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -70,6 +71,48 @@ def check_password(password: str, email: str = "") -> None:
         raise ValidationError("the password must not be the email address", "password")
     if len(set(password)) < 3:
         raise ValidationError("the password must not repeat one or two characters", "password")
+
+
+class LastAdminError(ValidationError):
+    """The change would leave the remaining accounts without an admin to manage them."""
+
+
+def may_manage_accounts(user: User | None) -> bool:
+    """Only an admin adds, changes and removes accounts (a personal install has none to manage)."""
+    return user is not None and user.role is Role.ADMIN
+
+
+def check_an_admin_remains(
+    accounts: Sequence[User],
+    user: User,
+    new_role: Role | None,
+    *,
+    last_account_may_go: bool = True,
+) -> None:
+    """Refuse to remove (`new_role` None) or demote the last admin while accounts remain: nobody
+    could then manage them. Removing the very last account makes a personal install again
+    (`last_account_may_go`); the web app refuses that, since every page would then open to
+    whoever reaches the server without signing in."""
+    if user.role is not Role.ADMIN or new_role is Role.ADMIN:
+        return
+    if any(other.role is Role.ADMIN and other.id != user.id for other in accounts):
+        return
+    others = [other for other in accounts if other.id != user.id]
+    if new_role is not None:
+        raise LastAdminError(
+            f"{user.email} is the only admin: make another account admin first", "role"
+        )
+    if others:
+        raise LastAdminError(
+            f"{user.email} is the only admin: make another account admin before removing it",
+            "role",
+        )
+    if not last_account_may_go:
+        raise LastAdminError(
+            f"{user.email} is the last account: removing it would open the app to anyone "
+            "without signing in (`stridewell user remove` on the server does that)",
+            "role",
+        )
 
 
 def visible_athlete_ids(user: User, coached: frozenset[int]) -> frozenset[int] | None:

@@ -7,6 +7,7 @@ rejects the same bad input with the same words.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,6 +22,29 @@ RACE_DISTANCES_M: dict[str, float] = {
 }
 MAX_RESULT_S = 24 * 3600
 DEFAULT_RUN_DAYS = (Weekday.TUE, Weekday.WED, Weekday.THU, Weekday.SAT, Weekday.SUN)
+# Nothing here is dated before 1900, the earliest birth year taken, or after 2100: such a
+# year is a typing slip (1800 or 9999 for 2026), and the date arithmetic of reports and plans
+# (windows of years) would overflow Python's dates near the years 1 and 9999.
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2100
+# Names are a line on a page, notes a paragraph; longer text is pasted by mistake (and an
+# athlete's or race's name would not fit its column on PostgreSQL, 200 characters).
+MAX_NAME_CHARS = 100
+MAX_NOTES_CHARS = 2000
+# Men's outdoor world records (World Athletics), as (metres, seconds): nobody has run a race
+# faster, so a goal or result beyond them is a typing slip (0:01:00 for a marathon).
+WORLD_RECORDS_S: tuple[tuple[float, float], ...] = (
+    (100.0, 9.58),  # Bolt, Berlin 2009
+    (200.0, 19.19),  # Bolt, Berlin 2009
+    (400.0, 43.03),  # van Niekerk, Rio 2016
+    (800.0, 100.91),  # 1:40.91, Rudisha, London 2012
+    (1500.0, 206.0),  # 3:26.00, El Guerrouj, Rome 1998
+    (1609.344, 223.13),  # the mile, 3:43.13, El Guerrouj, Rome 1999
+    (5000.0, 755.36),  # 12:35.36, Cheptegei, Monaco 2020
+    (10000.0, 1571.0),  # 26:11.00, Cheptegei, Valencia 2020
+    (21097.5, 3402.0),  # half marathon 56:42, Kiplimo, Barcelona 2025
+    (42195.0, 7235.0),  # marathon 2:00:35, Kiptum, Chicago 2023
+)
 
 
 class ValidationError(ValueError):
@@ -77,9 +101,11 @@ class Athlete:
     def validate(self, today: date) -> None:
         if not self.name.strip():
             raise ValidationError("the name must not be empty", "name")
-        if not 1900 <= self.birth_year <= today.year - 10:
+        check_length(self.name, MAX_NAME_CHARS, "the name", "name")
+        if not EARLIEST_YEAR <= self.birth_year <= today.year - 10:
             raise ValidationError(
-                f"birth year {self.birth_year} is not plausible (1900 to {today.year - 10})",
+                f"birth year {self.birth_year} is not plausible "
+                f"({EARLIEST_YEAR} to {today.year - 10})",
                 "birth_year",
             )
         if not 0 <= self.weekly_km <= 300:
@@ -114,6 +140,7 @@ class Injury:
     athlete_id: int | None = None
 
     def validate(self, today: date) -> None:
+        check_year(self.onset, "onset")
         if self.onset > today:
             raise ValidationError(
                 f"onset {self.onset.isoformat()} is in the future (today is {today.isoformat()})",
@@ -130,6 +157,15 @@ class Injury:
             raise ValidationError(f"severity {self.severity} must be 0 to 10", "severity")
         if self.days_off_running < 0:
             raise ValidationError("days off running cannot be negative", "days_off_running")
+        # Days off so far: none before the onset, none after today.
+        since_onset = (today - self.onset).days + 1
+        if self.days_off_running > since_onset:
+            raise ValidationError(
+                f"days off running {self.days_off_running} is more than the {since_onset} days "
+                f"from the onset {self.onset.isoformat()} to today",
+                "days_off_running",
+            )
+        check_length(self.notes, MAX_NOTES_CHARS, "the notes", "notes")
 
     def is_active(self, on: date) -> bool:
         return self.onset <= on and (self.resolved is None or self.resolved > on)
@@ -149,29 +185,61 @@ class Race:
     def validate(self, today: dt.date) -> None:
         if not self.name.strip():
             raise ValidationError("the race name must not be empty", "name")
+        check_length(self.name, MAX_NAME_CHARS, "the race name", "name")
+        check_year(self.date, "date")
         if not 100 <= self.distance_m <= 400_000:
             raise ValidationError(
                 f"distance {self.distance_m:g} m is out of range (100 m to 400 km)", "distance"
             )
         if self.result_s is not None:
             if self.date > today:
-                raise ValidationError(
-                    "a result was given for a race in the future", "result"
-                )
-            _check_race_time(self.result_s, "result")
+                raise ValidationError("a result was given for a race in the future", "result")
+            _check_race_time(self.result_s, "result", self.distance_m)
         if self.goal_s is not None:
-            _check_race_time(self.goal_s, "goal")
+            _check_race_time(self.goal_s, "goal", self.distance_m)
 
     @property
     def is_goal(self) -> bool:
         return self.result_s is None
 
 
-def _check_race_time(seconds: int, what: str) -> None:
+def _check_race_time(seconds: int, what: str, distance_m: float) -> None:
     if seconds <= 0:
         raise ValidationError(f"the {what} time must be positive", what)
     if seconds >= MAX_RESULT_S:
         raise ValidationError(f"the {what} time must be under 24 hours", what)
+    fastest_s = world_record_time_s(distance_m)
+    if seconds < fastest_s:
+        raise ValidationError(
+            f"the {what} time {format_duration(seconds)} for {distance_label(distance_m)} is "
+            f"faster than world-record pace (at least {format_duration(math.ceil(fastest_s))})",
+            what,
+        )
+
+
+def world_record_time_s(distance_m: float) -> float:
+    """The fastest plausible time over `distance_m`: at the world-record pace of the longest
+    record distance up to it (a longer race is never run at a shorter one's record pace), so
+    exactly the record over a record distance."""
+    record_m, record_s = WORLD_RECORDS_S[0]
+    for metres, seconds in WORLD_RECORDS_S:
+        if metres <= distance_m:
+            record_m, record_s = metres, seconds
+    return record_s * distance_m / record_m
+
+
+def check_length(text: str, limit: int, what: str, field: str) -> None:
+    """Text at most `limit` characters long."""
+    if len(text) > limit:
+        raise ValidationError(f"{what} is {len(text):,} characters long; at most {limit:,}", field)
+
+
+def check_year(day: date, what: str) -> None:
+    """A date from `EARLIEST_YEAR` to `LATEST_YEAR`."""
+    if day.year < EARLIEST_YEAR:
+        raise ValidationError(f"{what} {day.isoformat()} is before {EARLIEST_YEAR}", what)
+    if day.year > LATEST_YEAR:
+        raise ValidationError(f"{what} {day.isoformat()} is after {LATEST_YEAR}", what)
 
 
 def parse_distance_m(text: str) -> float:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from stridewell.domain.athletes import ValidationError
+from stridewell.domain.athletes import MAX_NOTES_CHARS, ValidationError, check_length
 from stridewell.domain.planning.rules import RETURN_STAGES
 
 # silbernagel2007: 0–2/10 is the "safe" band (secondary sources ⚠); pain during may reach 5/10,
@@ -121,6 +121,7 @@ class ReadinessCheck:
     def validate(self) -> None:
         for name, pain in self.pains.items():
             _check_pain(pain, f"{name.replace('_', ' ')} pain")
+        check_length(self.notes, MAX_NOTES_CHARS, "the notes", "notes")
 
     @property
     def failed(self) -> tuple[str, ...]:
@@ -150,6 +151,7 @@ class RehabSession:
         _check_pain(self.pain_during, "pain during")
         if self.pain_next_morning is not None:
             _check_pain(self.pain_next_morning, "next-morning pain")
+        check_length(self.notes, MAX_NOTES_CHARS, "the notes", "notes")
 
 
 @dataclass(frozen=True)

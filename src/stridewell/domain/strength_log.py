@@ -11,7 +11,12 @@ import math
 from dataclasses import dataclass
 from enum import StrEnum
 
-from stridewell.domain.athletes import ValidationError, format_duration
+from stridewell.domain.athletes import (
+    MAX_NOTES_CHARS,
+    ValidationError,
+    check_length,
+    format_duration,
+)
 from stridewell.domain.exercises.lookup import UnknownExerciseError, by_slug
 from stridewell.domain.exercises.model import Exercise
 from stridewell.domain.vocab import Region, Side, parse_term
@@ -23,6 +28,10 @@ HOLD_S_MAX = 600
 RPE_MAX = 10.0  # CR-10 scale (foster2001)
 SCORE_MAX = 10
 SESSION_DURATION_S_MAX = 6 * 3600
+# Training logs start in 1970 at the earliest: no runner logs older sessions, so an earlier
+# date is a mistyped year (1900 for 2000), and it would stretch the load series over a
+# century, decaying the dashboard's fitness and fatigue to 1e-323.
+EARLIEST_LOG_DATE = dt.date(1970, 1, 1)
 
 # How runners name sore spots, mapped onto the region vocabulary of design.md.
 REGION_ALIASES: dict[str, Region] = {
@@ -118,6 +127,17 @@ def check_not_future(day: dt.date, today: dt.date, what: str = "date") -> None:
         )
 
 
+def check_log_date(day: dt.date, today: dt.date, what: str = "date") -> None:
+    """The day of something logged: from `EARLIEST_LOG_DATE` up to today."""
+    check_not_before_logs_began(day, what)
+    check_not_future(day, today, what)
+
+
+def check_not_before_logs_began(day: dt.date, what: str = "date") -> None:
+    if day < EARLIEST_LOG_DATE:
+        raise ValidationError(f"{what} {day.isoformat()} is before {EARLIEST_LOG_DATE.year}", what)
+
+
 @dataclass(frozen=True)
 class SetEntry:
     """One set: reps (with an optional load) or a timed hold, on one side or both."""
@@ -163,7 +183,7 @@ class StrengthSession:
     athlete_id: int | None = None
 
     def validate(self, today: dt.date) -> None:
-        check_not_future(self.date, today)
+        check_log_date(self.date, today)
         if not self.sets:
             raise ValidationError(
                 "a strength session needs at least one set (--set or --file)", "sets"
@@ -175,6 +195,7 @@ class StrengthSession:
                 "duration",
             )
         check_rpe(self.rpe, "session RPE")
+        check_length(self.notes, MAX_NOTES_CHARS, "the notes", "notes")
         for entry in self.sets:
             entry.validate()
 
@@ -197,7 +218,7 @@ class SorenessEntry:
     athlete_id: int | None = None
 
     def validate(self, today: dt.date) -> None:
-        check_not_future(self.date, today)
+        check_log_date(self.date, today)
         if not 0 <= self.score <= SCORE_MAX:
             raise ValidationError(
                 f"{self.region.value} score {self.score} must be 0 to {SCORE_MAX}", "score"

@@ -8,15 +8,18 @@ install and needs no login; the first account turns logins on for the web app.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from stridewell.domain.accounts import (
     Role,
     User,
+    check_an_admin_remains,
     check_password,
     normalise_email,
     parse_role,
@@ -24,6 +27,7 @@ from stridewell.domain.accounts import (
 )
 from stridewell.domain.athletes import ValidationError
 from stridewell.services.errors import NotFoundError, ServiceError
+from stridewell.store.models import CoachAthleteRow, UserRow
 from stridewell.store.repositories.athletes import AthleteRepository
 from stridewell.store.repositories.users import UserRepository
 
@@ -34,6 +38,14 @@ _STAMP_CHARS = 16
 
 class AccountExistsError(ServiceError):
     """An account with this email address exists already."""
+
+
+@dataclass(frozen=True)
+class Account:
+    """A user as an admin sees them: the account and the athletes linked to it as a coach."""
+
+    user: User
+    coached_athlete_ids: frozenset[int]
 
 
 def accounts_enabled(session: Session) -> bool:
@@ -55,7 +67,7 @@ def add_user(
     if users.by_email(address) is not None:
         raise AccountExistsError(f"an account for {address} exists already")
     if athlete_id is not None:
-        _require_athlete(session, athlete_id)
+        _require_own_athlete(session, athlete_id)
     return users.add(User(None, address, chosen_role, athlete_id), HASHER.hash(password))
 
 
@@ -117,24 +129,45 @@ def list_users(session: Session) -> list[User]:
     return UserRepository(session).all()
 
 
-def remove_user(session: Session, email: str) -> User:
+def list_accounts(session: Session) -> list[Account]:
+    """Every account with the athletes linked to it, in the order they were added."""
+    links: dict[int, set[int]] = {}
+    for coach_id, athlete_id in session.execute(
+        select(CoachAthleteRow.coach_id, CoachAthleteRow.athlete_id)
+    ):
+        links.setdefault(coach_id, set()).add(athlete_id)
+    return [Account(user, frozenset(links.get(user.id or 0, ()))) for user in list_users(session)]
+
+
+def get_account(session: Session, user_id: int) -> Account:
+    user = get_user(session, user_id)
+    return Account(user, UserRepository(session).coached_athlete_ids(user_id))
+
+
+def remove_user(session: Session, email: str, *, last_account_may_go: bool = True) -> User:
+    """Remove an account; never the last admin while other accounts remain. Removing the last
+    account of all turns sign-in off, unless `last_account_may_go` is False."""
     user = get_user_by_email(session, email)
+    _check_an_admin_remains(session, user, None, last_account_may_go=last_account_may_go)
     assert user.id is not None
     UserRepository(session).delete(user.id)
     return user
 
 
 def set_role(session: Session, email: str, role: str) -> User:
+    """Change what an account may do; the last admin stays an admin."""
     user = get_user_by_email(session, email)
+    new_role = parse_role(role)
+    _check_an_admin_remains(session, user, new_role)
     assert user.id is not None
-    return UserRepository(session).set_role(user.id, parse_role(role))
+    return UserRepository(session).set_role(user.id, new_role)
 
 
 def set_own_athlete(session: Session, email: str, athlete_id: int | None) -> User:
     """Make `athlete_id` the user's own profile (None: they have none)."""
     user = get_user_by_email(session, email)
     if athlete_id is not None:
-        _require_athlete(session, athlete_id)
+        _require_own_athlete(session, athlete_id)
     assert user.id is not None
     return UserRepository(session).set_athlete(user.id, athlete_id)
 
@@ -194,9 +227,36 @@ def user_to_dict(user: User) -> dict[str, Any]:
     }
 
 
+def account_to_dict(account: Account) -> dict[str, Any]:
+    """`user_to_dict` and the athletes the account is linked to as a coach (by id)."""
+    return {
+        **user_to_dict(account.user),
+        "coached_athlete_ids": sorted(account.coached_athlete_ids),
+    }
+
+
 def _require_athlete(session: Session, athlete_id: int) -> None:
     if AthleteRepository(session).get(athlete_id) is None:
         raise NotFoundError(f"no athlete with id {athlete_id}")
+
+
+def _require_own_athlete(session: Session, athlete_id: int) -> None:
+    """The athlete given as a user's own is a value they typed: a bad one names its field."""
+    if AthleteRepository(session).get(athlete_id) is None:
+        raise ValidationError(f"no athlete with id {athlete_id}", "athlete_id")
+
+
+def _check_an_admin_remains(
+    session: Session, user: User, new_role: Role | None, *, last_account_may_go: bool = True
+) -> None:
+    if user.role is not Role.ADMIN:
+        return
+    # Lock the admin rows, so two admins demoting each other at once cannot both pass the check
+    # and leave nobody in charge (PostgreSQL; SQLite refuses the second overlapping writer).
+    session.execute(select(UserRow.id).where(UserRow.role == Role.ADMIN.value).with_for_update())
+    check_an_admin_remains(
+        list_users(session), user, new_role, last_account_may_go=last_account_may_go
+    )
 
 
 _DUMMY_HASH: list[str] = []

@@ -265,6 +265,22 @@ def activity_sports(session: Session, athlete_id: int) -> list[str]:
     return [sport for sport, _ in session.execute(query)]
 
 
+def activity_item(session: Session, athlete: Athlete, activity_id: int) -> ActivityItem:
+    """One of the athlete's activities as a summary (no streams); another athlete's is "not
+    found", as in `activity_detail`."""
+    stored = ActivityRepository(session).get(activity_id, with_streams=False)
+    if stored is None or stored.athlete_id != athlete.id:
+        raise NotFoundError(f"no activity with id {activity_id}")
+    activity = stored.activity
+    return ActivityItem(
+        stored.id,
+        stored.source_path,
+        activity,
+        stored.samples,
+        _local_start(activity.start_utc, activity.tz_offset_s, athlete),
+    )
+
+
 def activity_detail(
     session: Session, athlete: Athlete, activity_id: int, *, max_points: int = MAX_CHART_POINTS
 ) -> ActivityDetail:

@@ -12,7 +12,7 @@ from enum import StrEnum
 from typing import TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from stridewell.domain.athletes import ValidationError, parse_duration_s
+from stridewell.domain.athletes import ValidationError, check_year, parse_duration_s
 from stridewell.domain.vocab import Weekday, parse_term
 
 E = TypeVar("E", bound=StrEnum)
@@ -54,10 +54,13 @@ def weekdays(values: str | Iterable[str]) -> tuple[Weekday, ...]:
 
 
 def iso_date(text: str, what: str = "date") -> date:
+    """A date from 1900 to 2100 (`domain.athletes.check_year`)."""
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise ValidationError(f"{what} {text!r} is not a date (YYYY-MM-DD)", what) from None
+    check_year(day, what)
+    return day
 
 
 def duration_s(text: str, what: str) -> int:

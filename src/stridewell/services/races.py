@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -49,6 +51,74 @@ def add_race(session: Session, athlete_id: int, race: Race, today: date) -> Race
             "result",
         )
     return RaceRepository(session).add(athlete_id, race)
+
+
+RACE_FIELDS = ("name", "date", "distance", "goal", "result")
+CLEARABLE_RACE_FIELDS = frozenset({"goal", "result"})
+
+
+def race_with_changes(race: Race, changes: Mapping[str, str | None]) -> Race:
+    """`race` with the typed-in `changes` applied, parsed as for a new race (`race_from_text`).
+
+    Keys are those of `RACE_FIELDS`; None or a blank clears the goal or the result.
+    """
+    unknown = sorted(set(changes) - set(RACE_FIELDS))
+    if unknown:
+        raise ValidationError(
+            f"cannot change {', '.join(unknown)} (use {', '.join(RACE_FIELDS)})", unknown[0]
+        )
+    given: dict[str, str | None] = {}
+    for key, value in changes.items():
+        text = None if value is None or not value.strip() else value
+        if text is None and key not in CLEARABLE_RACE_FIELDS:
+            raise ValidationError(f"the race {key} cannot be cleared", key)
+        given[key] = text
+
+    def time_s(key: str, current: int | None) -> int | None:
+        if key not in given:
+            return current
+        text = given[key]
+        return None if text is None else parsing.duration_s(text, key)
+
+    return replace(
+        race,
+        name=(given["name"] or "").strip() if "name" in given else race.name,
+        date=parsing.iso_date(given["date"] or "", "date") if "date" in given else race.date,
+        distance_m=parse_distance_m(given["distance"] or "")
+        if "distance" in given
+        else race.distance_m,
+        goal_s=time_s("goal", race.goal_s),
+        result_s=time_s("result", race.result_s),
+    )
+
+
+def update_race(session: Session, athlete_id: int, race: Race, today: date) -> Race:
+    """Store changes to one of the athlete's races (found by `race.id`).
+
+    The rules of a new race apply, except that a goal race whose day has passed may stay
+    without its result until it is given. Giving a goal race its result makes it a past result:
+    the same race, never a second one. Its recorded activity, if any, stays linked.
+    """
+    if race.id is None:
+        raise NotFoundError("a race without an id cannot be updated")
+    before = get_race(session, athlete_id, race.id)
+    race.validate(today)
+    if race.result_s is None and race.date < today and race.date != before.date:
+        raise ValidationError(
+            f"the race on {race.date.isoformat()} is in the past: give its result,"
+            " or a future date for a goal race",
+            "result",
+        )
+    changed = replace(race, athlete_id=athlete_id, activity_id=before.activity_id)
+    return RaceRepository(session).update(changed)
+
+
+def delete_race(session: Session, athlete_id: int, race_id: int) -> Race:
+    """Remove one of the athlete's races; returns it as it was. A plan aimed at it keeps its
+    sessions (it no longer names a race until it is generated again)."""
+    race = get_race(session, athlete_id, race_id)
+    RaceRepository(session).delete(race_id)
+    return race
 
 
 def list_races(session: Session, athlete_id: int) -> list[Race]:

@@ -21,7 +21,7 @@ from stridewell.domain.rehab import (
     check_can_log,
     rehab_status,
 )
-from stridewell.domain.strength_log import check_not_future
+from stridewell.domain.strength_log import check_log_date
 from stridewell.domain.vocab import Phase
 from stridewell.services.athletes import get_athlete
 from stridewell.services.errors import NotFoundError
@@ -162,7 +162,7 @@ def yes_no(text: str, what: str) -> bool:
 
 
 def _check_day(day: date, injury: Injury, today: date) -> None:
-    check_not_future(day, today)
+    check_log_date(day, today)
     if day < injury.onset:
         raise ValidationError(
             f"date {day.isoformat()} is before the injury's onset {injury.onset.isoformat()}",
@@ -240,9 +240,7 @@ def rehab_report_to_dict(report: RehabReport, today: date) -> dict[str, Any]:
         "cleared": status.cleared,
         "next_action": status.next_action,
         "next_date": None if status.next_date is None else status.next_date.isoformat(),
-        "stages": [
-            {"stage": stage.number, "description": stage.description} for stage in STAGES
-        ],
+        "stages": [{"stage": stage.number, "description": stage.description} for stage in STAGES],
         "readiness": [readiness_to_dict(check) for check in status.readiness],
         "history": [outcome_to_dict(outcome) for outcome in status.history],
         "strength": {

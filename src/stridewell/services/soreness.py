@@ -19,6 +19,7 @@ from stridewell.domain.strength_log import (
 from stridewell.domain.vocab import Side
 from stridewell.services import parsing
 from stridewell.services.athletes import get_athlete
+from stridewell.services.errors import NotFoundError
 from stridewell.store.repositories.logs import SorenessRepository
 
 
@@ -114,6 +115,22 @@ def list_soreness(
     """The athlete's soreness scores from `start` to `end` (both included), oldest first."""
     get_athlete(session, athlete_id)
     return SorenessRepository(session).list_for(athlete_id, start, end, limit=limit, offset=offset)
+
+
+def get_soreness(session: Session, athlete_id: int, entry_id: int) -> SorenessEntry:
+    """One of the athlete's scores; `NotFoundError` for another athlete's or none."""
+    get_athlete(session, athlete_id)
+    entry = SorenessRepository(session).get(entry_id)
+    if entry is None or entry.athlete_id != athlete_id:
+        raise NotFoundError(f"no soreness score with id {entry_id} for this athlete")
+    return entry
+
+
+def delete_soreness(session: Session, athlete_id: int, entry_id: int) -> SorenessEntry:
+    """Remove one score (the other regions logged with it stay); returns it as it was."""
+    entry = get_soreness(session, athlete_id, entry_id)
+    SorenessRepository(session).delete(entry_id)
+    return entry
 
 
 def count_soreness(

@@ -163,6 +163,25 @@ def list_strength_sessions(
     return repository.list_for(athlete_id, start, end, limit=limit, offset=offset)
 
 
+def get_strength_session(session: Session, athlete_id: int, session_id: int) -> StrengthSession:
+    """The athlete's logged session with its sets; `NotFoundError` for another athlete's or
+    none."""
+    get_athlete(session, athlete_id)
+    found = StrengthLogRepository(session).get(session_id)
+    if found is None or found.athlete_id != athlete_id:
+        raise NotFoundError(f"no strength session with id {session_id} for this athlete")
+    return found
+
+
+def delete_strength_session(session: Session, athlete_id: int, session_id: int) -> StrengthSession:
+    """Remove a logged session with its sets (a mistake, a duplicate); returns it as it was.
+    Its planned session counts as not done again, and the load watch, hard sets and adherence
+    no longer count it."""
+    found = get_strength_session(session, athlete_id, session_id)
+    StrengthLogRepository(session).delete(session_id)
+    return found
+
+
 def count_strength_sessions(
     session: Session, athlete_id: int, start: date | None = None, end: date | None = None
 ) -> int:

@@ -16,7 +16,7 @@ from typing import Annotated
 from fastapi import Depends, Request, Response
 from sqlalchemy.orm import Session
 
-from stridewell.domain.accounts import User, may_add_athlete, normalise_email
+from stridewell.domain.accounts import User, may_add_athlete, may_manage_accounts, normalise_email
 from stridewell.domain.athletes import Athlete, ValidationError
 from stridewell.services.accounts import (
     accounts_enabled,
@@ -28,6 +28,7 @@ from stridewell.services.accounts import (
 )
 from stridewell.services.athletes import get_athlete, resolve_athlete
 from stridewell.services.errors import AmbiguousAthleteError, NoAthleteError, NotFoundError
+from stridewell.web.ids import Id
 from stridewell.web.state import web_state
 
 ATHLETE_COOKIE = "stridewell_athlete"
@@ -104,6 +105,17 @@ def current_viewer(request: Request) -> Viewer:
 
 
 ViewerDep = Annotated[Viewer, Depends(current_viewer)]
+
+
+def admin_viewer(viewer: ViewerDep) -> Viewer:
+    """The signed-in admin; anyone else (and a personal install, which has no accounts to
+    manage) gets `NotAllowed`: the 403 page, or 403 `forbidden` from the API."""
+    if not may_manage_accounts(viewer.user):
+        raise NotAllowed("only an admin manages accounts")
+    return viewer
+
+
+AdminViewer = Annotated[Viewer, Depends(admin_viewer)]
 
 
 def start_session(request: Request, response: Response, user: User) -> None:
@@ -234,7 +246,7 @@ def _only_visible(session: Session, athlete_ids: frozenset[int]) -> Athlete:
 CurrentAthlete = Annotated[Athlete, Depends(current_athlete)]
 
 
-def authorised_athlete(athlete_id: int, request: Request, viewer: ViewerDep) -> Athlete:
+def authorised_athlete(athlete_id: Id, request: Request, viewer: ViewerDep) -> Athlete:
     """The athlete named in an API path, if the viewer may see them (else: not found)."""
     if not viewer.may_see(athlete_id):
         # Not "forbidden": an outsider should not learn which ids exist.

@@ -14,6 +14,10 @@ from starlette.datastructures import FormData
 from stridewell.domain.athletes import ValidationError
 
 GENERAL = "__all__"
+# Whole numbers typed into forms go into PostgreSQL `integer` columns, the narrowest any of
+# them has: a number beyond is refused next to its field, never sent on to overflow there.
+# The domain has the plausible range of each field (severity 0 to 10, …) and its own words.
+MAX_FORM_INTEGER = 2**31 - 1
 
 
 @dataclass
@@ -55,14 +59,29 @@ class FormState:
     def items(self, name: str) -> list[str]:
         return [item for item in self.values.get(name, []) if item.strip()]
 
-    def integer(self, name: str, label: str) -> int | None:
+    def integer(
+        self,
+        name: str,
+        label: str,
+        *,
+        minimum: int = -MAX_FORM_INTEGER,
+        maximum: int = MAX_FORM_INTEGER,
+    ) -> int | None:
         text = self.text(name)
         if text is None:
             return None
         try:
-            return int(text)
+            value = int(text)
         except ValueError:
-            raise ValidationError(f"{label} must be a whole number", name) from None
+            digits = text.lstrip("+-")
+            if not (digits.isascii() and digits.isdigit()):
+                raise ValidationError(f"{label} must be a whole number", name) from None
+            value = maximum + 1  # thousands of digits, more than int() reads: far too large
+        if not minimum <= value <= maximum:
+            raise ValidationError(
+                f"{label} must be a whole number between {minimum:,} and {maximum:,}", name
+            )
+        return value
 
     def number(self, name: str, label: str) -> float | None:
         text = self.text(name)
@@ -76,8 +95,15 @@ class FormState:
             raise ValidationError(f"{label} must be a number", name)
         return value
 
-    def required_integer(self, name: str, label: str) -> int:
-        value = self.integer(name, label)
+    def required_integer(
+        self,
+        name: str,
+        label: str,
+        *,
+        minimum: int = -MAX_FORM_INTEGER,
+        maximum: int = MAX_FORM_INTEGER,
+    ) -> int:
+        value = self.integer(name, label, minimum=minimum, maximum=maximum)
         if value is None:
             raise ValidationError(f"{label} is required", name)
         return value

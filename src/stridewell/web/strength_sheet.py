@@ -139,8 +139,9 @@ def append_rows(form: FormState, rows: Iterable[dict[str, str]]) -> None:
 
 
 def row_count(form: FormState) -> int:
-    text = form.value(ROWS_FIELD)
-    return int(text) if text.isdigit() else 0
+    """The rows the form says it has, never more than the fields it holds: a tampered count
+    (a billion, or 10**25) must not keep the server looping over empty rows."""
+    return min(_count(form.value(ROWS_FIELD), 0), len(form.values))
 
 
 def sheet_exercises(form: FormState) -> list[SheetExercise]:
@@ -160,9 +161,9 @@ def sheet_exercises(form: FormState) -> list[SheetExercise]:
             index=index,
             exercise_slug=exercise.slug,
             side=side,
-            number=int(number) if number.isdigit() else 1,
+            number=_count(number, 1),
             timed=form.value(row_field(index, "kind")) == "hold",
-            rest_s=int(rest) if rest.isdigit() else 60,
+            rest_s=_count(rest, 60),
         )
         groups.setdefault(exercise.slug, []).append(row)
         targets.setdefault(exercise.slug, form.value(row_field(index, "target")))
@@ -332,6 +333,12 @@ def _target_text(
 def _first_number(text: str | None) -> int | None:
     found = None if text is None else _FIRST_NUMBER.search(text)
     return None if found is None else int(found.group())
+
+
+def _count(text: str, default: int) -> int:
+    """A small whole number from a hidden field (a row count, a set number, a rest), else
+    `default`: digits beyond ASCII, or more than int() reads, are a tampered form."""
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else default
 
 
 def _int_or_none(text: str) -> int | None:

@@ -291,7 +291,33 @@ class ActivityRepository:
         )
         return int(getattr(result, "rowcount", 0) or 0)
 
+    def owner(self, activity_id: int) -> int | None:
+        """The id of the athlete the activity belongs to (None: no such activity)."""
+        return self.session.scalar(
+            select(ActivityRow.athlete_id).where(ActivityRow.id == activity_id)
+        )
+
+    def update_summary(self, activity_id: int, activity: Activity) -> bool:
+        """Store the fields a person may correct by hand (start, time zone offset, times,
+        distance, RPE, name) from `activity`; False when there is no such activity. Streams,
+        laps, best efforts and the stored stream load stay as they are."""
+        row = self.session.get(ActivityRow, activity_id)
+        if row is None:
+            return False
+        row.start_utc = activity.start_utc
+        row.tz_offset_s = activity.tz_offset_s
+        row.elapsed_s = activity.elapsed_s
+        row.moving_s = activity.moving_s
+        row.distance_m = activity.distance_m
+        row.rpe = activity.rpe
+        row.name = activity.name
+        self.session.flush()
+        return True
+
     def delete(self, activity_ids: Sequence[int]) -> int:
+        """Delete activities with their stream, laps and best efforts (the database cascades);
+        a race recorded by one keeps its result, its `activity_id` set to NULL. Returns how many
+        were deleted."""
         rows = self.session.scalars(select(ActivityRow).where(ActivityRow.id.in_(activity_ids)))
         count = 0
         for row in rows:

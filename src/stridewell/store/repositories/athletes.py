@@ -109,6 +109,30 @@ class RaceRepository:
         row = self.session.get(RaceRow, race_id)
         return None if row is None else race_from_row(row)
 
+    def update(self, race: Race) -> Race:
+        """Store a changed race (found by `race.id`): name, date, distance, goal and result."""
+        if race.id is None:
+            raise ValueError("a race without an id cannot be updated")
+        row = self.session.get(RaceRow, race.id)
+        if row is None:
+            raise LookupError(f"no race with id {race.id}")
+        row.name = race.name
+        row.date = race.date
+        row.distance_m = race.distance_m
+        row.goal_s = race.goal_s
+        row.result_s = race.result_s
+        self.session.flush()
+        return race_from_row(row)
+
+    def delete(self, race_id: int) -> bool:
+        """Delete the race; a plan aimed at it keeps its sessions, its `race_id` set to NULL."""
+        row = self.session.get(RaceRow, race_id)
+        if row is None:
+            return False
+        self.session.delete(row)
+        self.session.flush()
+        return True
+
     def list_for(self, athlete_id: int) -> list[Race]:
         query = (
             select(RaceRow)

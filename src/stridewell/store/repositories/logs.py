@@ -82,6 +82,16 @@ class StrengthLogRepository:
         row = self.session.scalar(query)
         return None if row is None else strength_session_from_row(row)
 
+    def delete(self, session_id: int) -> bool:
+        """Delete the session; its sets go with it (the database cascades). False when there
+        is no such session."""
+        row = self.session.get(StrengthSessionRow, session_id)
+        if row is None:
+            return False
+        self.session.delete(row)
+        self.session.flush()
+        return True
+
     def list_for(
         self,
         athlete_id: int,
@@ -159,9 +169,7 @@ class StrengthLogRepository:
             for session_id, day, planned_session_id, duration_s, rpe, notes in sessions
         ]
 
-    def count_for(
-        self, athlete_id: int, start: date | None = None, end: date | None = None
-    ) -> int:
+    def count_for(self, athlete_id: int, start: date | None = None, end: date | None = None) -> int:
         query = _in_days(
             select(func.count(StrengthSessionRow.id)), StrengthSessionRow, athlete_id, start, end
         )
@@ -207,6 +215,19 @@ class SorenessRepository:
         self.session.flush()
         return [soreness_from_row(row) for row in rows]
 
+    def get(self, entry_id: int) -> SorenessEntry | None:
+        row = self.session.get(SorenessRow, entry_id)
+        return None if row is None else soreness_from_row(row)
+
+    def delete(self, entry_id: int) -> bool:
+        """Delete one score; False when there is no such score."""
+        row = self.session.get(SorenessRow, entry_id)
+        if row is None:
+            return False
+        self.session.delete(row)
+        self.session.flush()
+        return True
+
     def list_for(
         self,
         athlete_id: int,
@@ -226,9 +247,7 @@ class SorenessRepository:
         )
         return [soreness_from_row(row) for row in self.session.scalars(query)]
 
-    def count_for(
-        self, athlete_id: int, start: date | None = None, end: date | None = None
-    ) -> int:
+    def count_for(self, athlete_id: int, start: date | None = None, end: date | None = None) -> int:
         query = _in_days(select(func.count(SorenessRow.id)), SorenessRow, athlete_id, start, end)
         return int(self.session.scalar(query) or 0)
 

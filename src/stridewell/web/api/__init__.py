@@ -20,6 +20,7 @@ from stridewell.web.api import (
     plans,
     progress,
     session,
+    users,
 )
 from stridewell.web.api.errors import install_error_handlers
 from stridewell.web.state import WebState
@@ -34,6 +35,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     log.router,
     injuries.router,
     session.me_router,
+    users.router,
 )
 # Reachable without a session: signing in.
 PUBLIC_ROUTERS: tuple[APIRouter, ...] = (session.router,)
@@ -43,7 +45,7 @@ def create_api(state: WebState) -> FastAPI:
     api = FastAPI(
         title="Stridewell API",
         version=__version__,
-        summary="Athletes, injuries, races, plans and the exercise library, as JSON.",
+        summary="Athletes, injuries, races, plans, the exercise library and accounts, as JSON.",
         openapi_url="/openapi.json",
         # The interactive docs load their scripts from a CDN; pages here must work offline.
         docs_url=None,

@@ -1,4 +1,5 @@
-"""/api/v1/activities: the athlete's activities listed with filters, one in full, and upload.
+"""/api/v1/activities: the athlete's activities listed with filters, one in full, upload, and
+corrections (RPE, name, a manual run's numbers) or removal.
 
 These endpoints are about one athlete: `?athlete_id=N`, or by default the athlete chosen in
 this browser, else the only one (as the pages). Another athlete's activity is "not found".
@@ -9,17 +10,21 @@ from __future__ import annotations
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Query, Request, Response, UploadFile
+from pydantic import BaseModel, ConfigDict, Field
 
 from stridewell.domain.athletes import Athlete
+from stridewell.services import parsing
 from stridewell.services.activity_browser import (
     activity_detail,
     activity_filter,
+    activity_item,
     detail_to_dict,
     find_activities,
     item_to_dict,
 )
 from stridewell.services.imports import report_to_dict
+from stridewell.services.runs import correct_activity, delete_activity, set_activity_rpe
 from stridewell.services.uploads import UploadedFile, import_uploads
 from stridewell.web.access import (
     AthleteChoiceNeeded,
@@ -30,6 +35,7 @@ from stridewell.web.access import (
 )
 from stridewell.web.api.errors import ERROR_RESPONSES, ApiError
 from stridewell.web.api.pagination import Page
+from stridewell.web.ids import Id
 from stridewell.web.state import web_state
 
 router = APIRouter(tags=["activities"], responses=ERROR_RESPONSES)
@@ -39,7 +45,7 @@ def query_athlete(
     request: Request,
     viewer: ViewerDep,
     athlete_id: Annotated[
-        int | None,
+        Id | None,
         Query(
             description="The athlete; default: the one chosen in this browser, else the only one."
         ),
@@ -90,7 +96,7 @@ def get_activities(
     description="Streams are reduced to at most 2,000 points (means of consecutive samples); "
     "missing values are null.",
 )
-def get_activity(request: Request, athlete: QueryAthlete, activity_id: int) -> dict[str, Any]:
+def get_activity(request: Request, athlete: QueryAthlete, activity_id: Id) -> dict[str, Any]:
     with web_state(request).database.session() as session:
         detail = activity_detail(session, athlete, activity_id)
     return detail_to_dict(detail)
@@ -116,6 +122,77 @@ def post_activities(
     ]
     report = import_uploads(web_state(request).database.session, athlete, uploads)
     return report_to_dict(report)
+
+
+class ActivityChanges(BaseModel):
+    """Only the fields sent change."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    rpe: float | None = Field(
+        default=None, description="Session RPE, 0 to 10 (foster2001); null clears it", examples=[6]
+    )
+    name: str | None = Field(default=None, description="null or a blank clears it")
+    date: str | None = Field(default=None, description="YYYY-MM-DD; runs logged by hand only")
+    distance_km: float | None = Field(default=None, description="Runs logged by hand only")
+    duration: str | None = Field(
+        default=None, description="H:MM:SS or MM:SS; runs logged by hand only"
+    )
+
+
+# An imported activity's day, distance and time come from its file; these cannot be cleared.
+_REQUIRED_CHANGES = ("date", "distance_km", "duration")
+
+
+@router.patch(
+    "/activities/{activity_id}",
+    summary="Correct an activity: its RPE and name; a manual run's date, distance and duration",
+    description="Send only what changes. The load watch follows at once: an RPE gives a "
+    "session without heart rate its load (RPE × minutes). Changing the date, distance or "
+    "duration of an imported activity is refused (422): they come from its file.",
+)
+def patch_activity(
+    request: Request, athlete: QueryAthlete, activity_id: Id, body: ActivityChanges
+) -> dict[str, Any]:
+    state = web_state(request)
+    assert athlete.id is not None
+    changes = body.model_dump(exclude_unset=True)
+    if not changes:
+        raise ApiError(422, "nothing to change: send at least one field")
+    for key in _REQUIRED_CHANGES:
+        if key in changes and changes[key] is None:
+            raise ApiError(422, f"{key} cannot be cleared", field=key)
+    day = parsing.iso_date(changes["date"], "date") if "date" in changes else None
+    seconds = parsing.duration_s(changes["duration"], "duration") if "duration" in changes else None
+    with state.database.session() as session:
+        if set(changes) - {"rpe"}:
+            correct_activity(
+                session,
+                athlete.id,
+                activity_id,
+                state.today(),
+                day=day,
+                distance_km=changes.get("distance_km"),
+                duration_s=seconds,
+                name=(changes["name"] or "") if "name" in changes else None,
+            )
+        if "rpe" in changes:
+            set_activity_rpe(session, athlete.id, activity_id, changes["rpe"])
+        item = activity_item(session, athlete, activity_id)
+    return {"activity": item_to_dict(item)}
+
+
+@router.delete(
+    "/activities/{activity_id}",
+    status_code=204,
+    summary="Delete an activity with its samples, laps and best efforts",
+    description="A race recorded by it keeps its result. The file can be imported again.",
+)
+def delete_activity_by_id(request: Request, athlete: QueryAthlete, activity_id: Id) -> Response:
+    assert athlete.id is not None
+    with web_state(request).database.session() as session:
+        delete_activity(session, athlete.id, activity_id)
+    return Response(status_code=204)
 
 
 def refuse_cross_site(request: Request) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request, Response
+from pydantic import BaseModel, ConfigDict, Field
 
 from stridewell.services.athletes import (
     athlete_from_text,
@@ -15,7 +16,16 @@ from stridewell.services.athletes import (
     update_athlete,
 )
 from stridewell.services.injuries import add_injury, injury_from_text, injury_to_dict, list_injuries
-from stridewell.services.races import add_race, list_races, race_from_text, race_to_dict
+from stridewell.services.races import (
+    add_race,
+    delete_race,
+    get_race,
+    list_races,
+    race_from_text,
+    race_to_dict,
+    race_with_changes,
+    update_race,
+)
 from stridewell.web.access import (
     AuthorisedAthlete,
     ViewerDep,
@@ -32,6 +42,7 @@ from stridewell.web.downloads import (
     athlete_archive_response,
     backup_response,
 )
+from stridewell.web.ids import Id
 from stridewell.web.state import web_state
 
 router = APIRouter(tags=["athletes"], responses=ERROR_RESPONSES)
@@ -134,6 +145,55 @@ def post_race(request: Request, athlete: AuthorisedAthlete, body: RaceIn) -> dic
     with state.database.session() as session:
         stored = add_race(session, athlete.id, race, state.today())
     return {"race": race_to_dict(stored)}
+
+
+class RaceChanges(BaseModel):
+    """Only the fields sent change; `null` clears the goal or the result."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str | None = None
+    date: str | None = Field(default=None, description="YYYY-MM-DD")
+    distance: str | None = Field(default=None, description="5k, 10k, half, marathon or metres")
+    goal: str | None = Field(default=None, description="H:MM:SS", examples=["3:20:00"])
+    result: str | None = Field(
+        default=None,
+        description="H:MM:SS; a goal race given its result becomes a past result",
+        examples=["3:18:42"],
+    )
+
+
+@router.patch(
+    "/athletes/{athlete_id}/races/{race_id}",
+    summary="Change a race, or give a goal race its result",
+    description="Send only what changes. A goal race given its result becomes a past result "
+    "(the same race, not a second one); a result for a future race is refused.",
+)
+def patch_race(
+    request: Request, athlete: AuthorisedAthlete, race_id: Id, body: RaceChanges
+) -> dict[str, Any]:
+    state = web_state(request)
+    assert athlete.id is not None
+    changes = body.model_dump(exclude_unset=True)
+    if not changes:
+        raise ApiError(422, "nothing to change: send at least one field")
+    with state.database.session() as session:
+        race = race_with_changes(get_race(session, athlete.id, race_id), changes)
+        stored = update_race(session, athlete.id, race, state.today())
+    return {"race": race_to_dict(stored)}
+
+
+@router.delete(
+    "/athletes/{athlete_id}/races/{race_id}",
+    status_code=204,
+    summary="Delete a race",
+    description="A plan aimed at it keeps its sessions.",
+)
+def delete_race_by_id(request: Request, athlete: AuthorisedAthlete, race_id: Id) -> Response:
+    assert athlete.id is not None
+    with web_state(request).database.session() as session:
+        delete_race(session, athlete.id, race_id)
+    return Response(status_code=204)
 
 
 @router.get(

@@ -1,7 +1,8 @@
-"""One error shape for every 4xx of the API: `{"error": {"code", "message", "field"}}`.
+"""One error shape for every error of the API: `{"error": {"code", "message", "field"}}`.
 
 Validation (domain or request) → 422 with the field, malformed JSON → 400, unknown athlete,
-race, plan or exercise → 404, a request the data forbids → 409.
+race, plan or exercise → 404, a request the data forbids → 409, and anything unexpected →
+500 `server_error` (logged with its traceback; its unit of work rolled back).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from stridewell.domain.athletes import ValidationError
 from stridewell.services.database import DatabaseError
 from stridewell.services.errors import NotFoundError, ServiceError
 from stridewell.web.access import LoginNeeded, NotAllowed
+from stridewell.web.errors import SERVER_ERROR_MESSAGE, UnexpectedErrorMiddleware
 
 _CODES = {
     400: "bad_request",
@@ -40,7 +42,7 @@ class ErrorDetail(BaseModel):
 
 
 class ErrorResponse(BaseModel):
-    """What every 4xx answer of the API looks like."""
+    """What every error answer of the API looks like."""
 
     error: ErrorDetail
 
@@ -48,6 +50,7 @@ class ErrorResponse(BaseModel):
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorResponse, "description": "Not found"},
     422: {"model": ErrorResponse, "description": "Invalid input; `field` names the culprit"},
+    500: {"model": ErrorResponse, "description": "A fault on the server; nothing was saved"},
 }
 
 
@@ -76,6 +79,12 @@ def install_error_handlers(api: FastAPI) -> None:
     api.add_exception_handler(ServiceError, _service_error)
     api.add_exception_handler(RequestValidationError, _request_validation_error)
     api.add_exception_handler(HTTPException, _http_exception)
+    api.add_middleware(UnexpectedErrorMiddleware, respond=server_error_response)
+
+
+def server_error_response(request: Request) -> JSONResponse:
+    """The answer to an exception no handler expected (`UnexpectedErrorMiddleware`)."""
+    return error_response(500, SERVER_ERROR_MESSAGE)
 
 
 async def _api_error(request: Request, error: Exception) -> JSONResponse:
@@ -127,7 +136,9 @@ async def _request_validation_error(request: Request, error: Exception) -> JSONR
 async def _http_exception(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, HTTPException)
     message = error.detail if isinstance(error.detail, str) else "request failed"
-    response = error_response(error.status_code, message.rstrip(".").lower())
+    # Our messages start lower case; units such as MiB stay as written.
+    message = message.rstrip(".")
+    response = error_response(error.status_code, message[:1].lower() + message[1:])
     if error.headers:
         response.headers.update(error.headers)
     return response

@@ -27,6 +27,7 @@ from stridewell.services.rehab import (
 )
 from stridewell.web.access import AuthorisedAthlete
 from stridewell.web.api.errors import ERROR_RESPONSES
+from stridewell.web.ids import Id
 from stridewell.web.state import web_state
 
 router = APIRouter(tags=["injuries"], responses=ERROR_RESPONSES)
@@ -55,7 +56,7 @@ class ResolveIn(_Body):
 
 
 class RehabSessionIn(_Body):
-    injury_id: int | None = Field(
+    injury_id: Id | None = Field(
         default=None, description="Default: the injury a return to run is about"
     )
     date: str = Field(description="YYYY-MM-DD")
@@ -67,7 +68,7 @@ class RehabSessionIn(_Body):
 
 
 class ReadinessIn(_Body):
-    injury_id: int | None = None
+    injury_id: Id | None = None
     date: str | None = Field(default=None, description="YYYY-MM-DD; default today")
     walk_pain: int = Field(description="Worst pain on a 30-minute walk, 0 to 10")
     single_leg_squat_pain: int = Field(description="Worst pain in 10 single-leg squats")
@@ -78,7 +79,7 @@ class ReadinessIn(_Body):
 
 @router.patch("/athletes/{athlete_id}/injuries/{injury_id}", summary="Change an injury")
 def patch_injury(
-    request: Request, athlete: AuthorisedAthlete, injury_id: int, body: InjuryPatch
+    request: Request, athlete: AuthorisedAthlete, injury_id: Id, body: InjuryPatch
 ) -> dict[str, Any]:
     state = web_state(request)
     assert athlete.id is not None
@@ -97,7 +98,7 @@ def patch_injury(
 
 @router.post("/athletes/{athlete_id}/injuries/{injury_id}/resolve", summary="Mark an injury healed")
 def post_resolve(
-    request: Request, athlete: AuthorisedAthlete, injury_id: int, body: ResolveIn
+    request: Request, athlete: AuthorisedAthlete, injury_id: Id, body: ResolveIn
 ) -> dict[str, Any]:
     state = web_state(request)
     assert athlete.id is not None
@@ -118,7 +119,7 @@ def post_resolve(
 def get_rehab(
     request: Request,
     athlete: AuthorisedAthlete,
-    injury: Annotated[int | None, Query(description="Injury id; default: the one rehabbed")] = None,
+    injury: Annotated[Id | None, Query(description="Injury id; default: the one rehabbed")] = None,
 ) -> dict[str, Any]:
     state = web_state(request)
     assert athlete.id is not None

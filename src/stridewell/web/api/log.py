@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from stridewell.domain.athletes import ValidationError
@@ -18,6 +18,7 @@ from stridewell.services.planned_sessions import planned_session_at
 from stridewell.services.runs import log_manual_run
 from stridewell.services.soreness import (
     count_soreness,
+    delete_soreness,
     list_soreness,
     log_soreness,
     soreness_from_text,
@@ -25,7 +26,9 @@ from stridewell.services.soreness import (
 )
 from stridewell.services.strength_log import (
     count_strength_sessions,
+    delete_strength_session,
     duration_s,
+    get_strength_session,
     list_strength_sessions,
     log_strength_session,
     strength_session_to_dict,
@@ -33,6 +36,7 @@ from stridewell.services.strength_log import (
 from stridewell.web.access import AuthorisedAthlete
 from stridewell.web.api.errors import ERROR_RESPONSES, ApiError
 from stridewell.web.api.pagination import Page
+from stridewell.web.ids import Id
 from stridewell.web.state import web_state
 from stridewell.web.strength_sheet import planned_sheet, set_entry, sheet_to_dict
 
@@ -56,7 +60,7 @@ class StrengthIn(_Body):
     date: str | None = Field(default=None, description="YYYY-MM-DD; default today")
     duration: str | None = Field(default=None, description="Minutes or H:MM:SS", examples=["45"])
     rpe: float | None = Field(default=None, description="Session RPE, 0 to 10 (foster2001)")
-    planned_session_id: int | None = Field(
+    planned_session_id: Id | None = Field(
         default=None, description="The planned session this fulfils"
     )
     notes: str = ""
@@ -206,6 +210,48 @@ def get_soreness(
         )
     items = [soreness_to_dict(entry) for entry in found]
     return page.envelope("soreness", items, total)
+
+
+@router.get(
+    "/athletes/{athlete_id}/log/strength/{session_id}",
+    summary="One logged strength session with its sets",
+)
+def get_strength_session_by_id(
+    request: Request, athlete: AuthorisedAthlete, session_id: Id
+) -> dict[str, Any]:
+    assert athlete.id is not None
+    with web_state(request).database.session() as session:
+        found = get_strength_session(session, athlete.id, session_id)
+    return {"session": strength_session_to_dict(found)}
+
+
+@router.delete(
+    "/athletes/{athlete_id}/log/strength/{session_id}",
+    status_code=204,
+    summary="Delete a logged strength session with its sets",
+    description="Its planned session counts as not done again; the load watch, hard sets and "
+    "adherence no longer count it.",
+)
+def delete_strength_session_by_id(
+    request: Request, athlete: AuthorisedAthlete, session_id: Id
+) -> Response:
+    assert athlete.id is not None
+    with web_state(request).database.session() as session:
+        delete_strength_session(session, athlete.id, session_id)
+    return Response(status_code=204)
+
+
+@router.delete(
+    "/athletes/{athlete_id}/log/soreness/{entry_id}",
+    status_code=204,
+    summary="Delete one soreness score",
+    description="The other regions logged with it stay.",
+)
+def delete_soreness_by_id(request: Request, athlete: AuthorisedAthlete, entry_id: Id) -> Response:
+    assert athlete.id is not None
+    with web_state(request).database.session() as session:
+        delete_soreness(session, athlete.id, entry_id)
+    return Response(status_code=204)
 
 
 def _set(index: int, entry: SetIn) -> SetEntry:

@@ -10,6 +10,9 @@ from fastapi import Depends, Query
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
+# Far beyond any list here (an athlete's activities number thousands), and within the integer
+# every database takes for OFFSET: a larger one is refused, not passed on to overflow there.
+MAX_OFFSET = 1_000_000_000
 
 T = TypeVar("T")
 
@@ -31,7 +34,9 @@ def page_request(
     limit: Annotated[
         int, Query(ge=1, le=MAX_LIMIT, description=f"Items per page (at most {MAX_LIMIT}).")
     ] = DEFAULT_LIMIT,
-    offset: Annotated[int, Query(ge=0, description="Items to skip.")] = 0,
+    offset: Annotated[
+        int, Query(ge=0, le=MAX_OFFSET, description=f"Items to skip (at most {MAX_OFFSET:,}).")
+    ] = 0,
 ) -> PageRequest:
     return PageRequest(limit=limit, offset=offset)
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from stridewell.web.ids import Id
+
 
 class _Body(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -60,7 +62,22 @@ class RaceIn(_Body):
 
 
 class PlanIn(_Body):
-    race_id: int | None = Field(default=None, description="Default: the next goal race.")
+    race_id: Id | None = Field(default=None, description="Default: the next goal race.")
     start: str | None = Field(default=None, description="YYYY-MM-DD; default today.")
     weeks: int | None = Field(default=None, description="Default: up to the race.")
     weekly_km: float | None = Field(default=None, description="Default: the athlete's.")
+
+
+class UserIn(_Body):
+    email: str = Field(examples=["coach@club.example"])
+    password: str = Field(description="At least 10 characters.")
+    role: str = Field(default="athlete", description="athlete, coach or admin")
+    athlete_id: Id | None = Field(default=None, description="The account's own athlete profile.")
+
+
+class UserChanges(_Body):
+    """Only the fields sent change; `athlete_id: null` clears the account's own athlete."""
+
+    role: str | None = Field(default=None, description="athlete, coach or admin")
+    athlete_id: Id | None = Field(default=None, examples=[3])
+    password: str | None = Field(default=None, description="A new password; its sessions end.")

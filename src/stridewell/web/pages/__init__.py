@@ -11,6 +11,7 @@ from fastapi import APIRouter
 from stridewell.web.pages import (
     account,
     activities,
+    admin,
     calendar_file,
     dashboard,
     exercises,
@@ -38,5 +39,6 @@ ROUTERS: tuple[APIRouter, ...] = (
     log_body.router,
     injuries.router,
     account.account_router,
+    admin.router,
 )
 PUBLIC_ROUTERS: tuple[APIRouter, ...] = (account.router,)

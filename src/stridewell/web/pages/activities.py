@@ -1,4 +1,5 @@
-"""Activities: the list with filters, uploading files, and one activity with its charts."""
+"""Activities: the list with filters, uploading files, and one activity with its charts, its
+effort (RPE), a manual run's corrections, and deleting it."""
 
 from __future__ import annotations
 
@@ -10,23 +11,27 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 from starlette.datastructures import FormData, UploadFile
 
-from stridewell.domain.athletes import Athlete, ValidationError
+from stridewell.domain.athletes import Athlete, ValidationError, format_duration
+from stridewell.services import parsing
 from stridewell.services.activity_browser import (
+    ActivityDetail,
     ActivityListing,
     activity_detail,
     activity_filter,
     activity_sports,
     find_activities,
 )
-from stridewell.services.errors import NotFoundError
 from stridewell.services.imports import report_to_dict
 from stridewell.services.records import format_pace
+from stridewell.services.runs import correct_activity, delete_activity, is_manual, set_activity_rpe
 from stridewell.services.uploads import UploadedFile, import_uploads
 from stridewell.web.access import CurrentAthlete
 from stridewell.web.charts import activity_figures, clock
 from stridewell.web.choices import Choice
 from stridewell.web.forms import FormState
-from stridewell.web.rendering import CsrfError, checked_form, render
+from stridewell.web.ids import Id
+from stridewell.web.log_choices import RPE_CHOICES
+from stridewell.web.rendering import CheckedForm, CsrfError, checked_form, render, see_other
 from stridewell.web.state import web_state
 
 router = APIRouter(include_in_schema=False)
@@ -35,6 +40,9 @@ PAGE_SIZE = 20
 FILTER_FIELDS = ("q", "sport", "from", "to")
 UPLOAD_FIELD = "files"
 ACCEPTED_SUFFIXES = (".fit", ".gpx", ".tcx", ".zip", ".gz")
+RUN_FIELDS = ("date", "distance_km", "duration", "name")
+CONFIRM_FIELD = "confirm"
+SAVED_MESSAGES = {"rpe": "Effort saved.", "run": "Run corrected."}
 
 
 @router.get("/activities", response_class=HTMLResponse)
@@ -79,6 +87,7 @@ def activities_page(request: Request, athlete: CurrentAthlete) -> Response:
             "newer_url": _page_url(query, page - 1) if page > 1 else None,
             "older_url": _page_url(query, page + 1) if page < last_page else None,
             "first_number": (page - 1) * PAGE_SIZE + 1,
+            "deleted": request.query_params.get("deleted") == "1",
             **display_helpers(),
         },
         athlete=athlete,
@@ -122,11 +131,9 @@ def upload(request: Request, athlete: CurrentAthlete, form: UploadForm) -> Respo
 
 
 @router.get("/activities/{activity_id}", response_class=HTMLResponse)
-def activity_page(request: Request, athlete: CurrentAthlete, activity_id: str) -> Response:
-    if not activity_id.isdigit():
-        raise NotFoundError(f"no activity {activity_id!r}")
+def activity_page(request: Request, athlete: CurrentAthlete, activity_id: Id) -> Response:
     with web_state(request).database.session() as session:
-        detail = activity_detail(session, athlete, int(activity_id))
+        detail = activity_detail(session, athlete, activity_id)
     return render(
         request,
         "activity.html",
@@ -134,8 +141,149 @@ def activity_page(request: Request, athlete: CurrentAthlete, activity_id: str) -
             "detail": detail,
             "figures": activity_figures(detail.chart, detail.shows_pace),
             **display_helpers(),
+            **correction_forms(request, detail, {}),
         },
         athlete=athlete,
+    )
+
+
+@router.post("/activities/{activity_id}/rpe")
+def save_effort(
+    request: Request, athlete: CurrentAthlete, activity_id: Id, form: CheckedForm
+) -> Response:
+    """The session RPE of any activity: the load watch measures a run without heart rate by it
+    (RPE × minutes); a blank clears it."""
+    state = web_state(request)
+    assert athlete.id is not None
+    entered = FormState.from_form(form)
+    try:
+        rpe = entered.number("rpe", "Effort (RPE)")
+        with state.database.session() as session:
+            set_activity_rpe(session, athlete.id, activity_id, rpe)
+    except ValidationError as error:
+        entered.reject(error, ("rpe",), {})
+        return _activity_page(request, athlete, activity_id, {"rpe": entered}, status_code=422)
+    return see_other(f"/activities/{activity_id}?saved=rpe")
+
+
+@router.post("/activities/{activity_id}/run")
+def correct_run(
+    request: Request, athlete: CurrentAthlete, activity_id: Id, form: CheckedForm
+) -> Response:
+    """A run logged by hand: its day, distance, time and name, checked as for a new one."""
+    state = web_state(request)
+    assert athlete.id is not None
+    entered = FormState.from_form(form)
+    try:
+        day_text = entered.text("date")
+        if day_text is None:
+            raise ValidationError("give the day of the run", "date")
+        distance_km = entered.number("distance_km", "distance")
+        if distance_km is None:
+            raise ValidationError("give the distance in km", "distance_km")
+        duration_text = entered.text("duration")
+        if duration_text is None:
+            raise ValidationError("give the time it took (H:MM:SS or MM:SS)", "duration")
+        day = parsing.iso_date(day_text, "date")
+        seconds = parsing.duration_s(duration_text, "duration")
+        with state.database.session() as session:
+            correct_activity(
+                session,
+                athlete.id,
+                activity_id,
+                state.today(),
+                day=day,
+                distance_km=distance_km,
+                duration_s=seconds,
+                name=entered.value("name"),
+            )
+    except ValidationError as error:
+        entered.reject(error, RUN_FIELDS, {})
+        return _activity_page(request, athlete, activity_id, {"run": entered}, status_code=422)
+    return see_other(f"/activities/{activity_id}?saved=run")
+
+
+@router.post("/activities/{activity_id}/delete")
+def remove_activity(
+    request: Request, athlete: CurrentAthlete, activity_id: Id, form: CheckedForm
+) -> Response:
+    """Delete the activity with its samples, laps and best efforts, once the box is ticked."""
+    state = web_state(request)
+    assert athlete.id is not None
+    entered = FormState.from_form(form)
+    try:
+        require_confirmation(entered, "Yes, delete this activity")
+    except ValidationError as error:
+        entered.reject(error, (CONFIRM_FIELD,), {})
+        return _activity_page(request, athlete, activity_id, {"delete": entered}, status_code=422)
+    with state.database.session() as session:
+        delete_activity(session, athlete.id, activity_id)
+    return see_other("/activities?deleted=1")
+
+
+def require_confirmation(form: FormState, label: str) -> None:
+    """A removal goes ahead only with its box ticked (`ValidationError` on `confirm` else)."""
+    if not form.checked(CONFIRM_FIELD, "yes"):
+        raise ValidationError(f"tick “{label}” first; nothing was deleted", CONFIRM_FIELD)
+
+
+def correction_forms(
+    request: Request, detail: ActivityDetail, sent: dict[str, FormState]
+) -> dict[str, Any]:
+    """The effort, correction and delete forms of the activity page: as `sent` (refused, with
+    their errors), else filled in with what is stored."""
+    activity = detail.activity
+    rpe_form = sent.get("rpe") or FormState.initial(
+        {"rpe": "" if activity.rpe is None else f"{activity.rpe:g}"}
+    )
+    run_form = None
+    if is_manual(activity):
+        run_form = sent.get("run") or FormState.initial(
+            {
+                "date": detail.local_day.isoformat(),
+                "distance_km": f"{(activity.distance_m or 0.0) / 1000:g}",
+                "duration": format_duration(activity.elapsed_s or 0.0),
+                "name": activity.name or "",
+            }
+        )
+    return {
+        "rpe_form": rpe_form,
+        "rpe_choices": rpe_choices(rpe_form.value("rpe")),
+        "run_form": run_form,
+        "delete_form": sent.get("delete") or FormState(),
+        "saved": SAVED_MESSAGES.get(request.query_params.get("saved", "")),
+    }
+
+
+def rpe_choices(current: str) -> list[Choice]:
+    """The CR-10 scale, plus a stored value between its steps (6.5 from the command line)."""
+    choices = list(RPE_CHOICES)
+    if current and current not in {choice.value for choice in choices}:
+        choices.append(Choice(current, current))
+    return choices
+
+
+def _activity_page(
+    request: Request,
+    athlete: Athlete,
+    activity_id: int,
+    sent: dict[str, FormState],
+    *,
+    status_code: int = 200,
+) -> Response:
+    with web_state(request).database.session() as session:
+        detail = activity_detail(session, athlete, activity_id)
+    return render(
+        request,
+        "activity.html",
+        {
+            "detail": detail,
+            "figures": activity_figures(detail.chart, detail.shows_pace),
+            **display_helpers(),
+            **correction_forms(request, detail, sent),
+        },
+        athlete=athlete,
+        status_code=status_code,
     )
 
 
@@ -208,7 +356,11 @@ def _upload_page(
 
 
 def _page_number(text: str | None) -> int:
-    return int(text) if text is not None and text.isdigit() and int(text) > 0 else 1
+    """The page asked for; the first for anything else, e.g. a number whose offset would
+    overflow the database (no athlete has a million pages of activities)."""
+    if text is None or not (text.isascii() and text.isdigit()) or len(text) > 6:
+        return 1
+    return max(int(text), 1)
 
 
 def _page_url(query: FormState, page: int) -> str:

@@ -30,6 +30,7 @@ from stridewell.services.rehab import (
 from stridewell.web.access import CurrentAthlete
 from stridewell.web.choices import Choice
 from stridewell.web.forms import FormState
+from stridewell.web.ids import Id, parse_id
 from stridewell.web.log_choices import PAIN_CHOICES, YES_NO_CHOICES, for_the_page
 from stridewell.web.pages.athlete_forms import INJURY_FIELDS, injury_defaults
 from stridewell.web.pages.onboarding import save_injury
@@ -71,7 +72,7 @@ def add_injury(request: Request, athlete: CurrentAthlete, form: CheckedForm) -> 
 
 
 @router.get("/injuries/{injury_id}", response_class=HTMLResponse)
-def injury_page(request: Request, athlete: CurrentAthlete, injury_id: str) -> Response:
+def injury_page(request: Request, athlete: CurrentAthlete, injury_id: Id) -> Response:
     injury = _injury(request, athlete, injury_id)
     form = FormState.initial(
         {
@@ -86,7 +87,7 @@ def injury_page(request: Request, athlete: CurrentAthlete, injury_id: str) -> Re
 
 @router.post("/injuries/{injury_id}")
 def change_injury(
-    request: Request, athlete: CurrentAthlete, injury_id: str, form: CheckedForm
+    request: Request, athlete: CurrentAthlete, injury_id: Id, form: CheckedForm
 ) -> Response:
     """Update severity, days off and notes, and mark it healed when a date is given: together,
     in one transaction."""
@@ -119,12 +120,10 @@ def change_injury(
     return see_other("/injuries")
 
 
-def _injury(request: Request, athlete: Athlete, injury_id: str) -> Injury:
+def _injury(request: Request, athlete: Athlete, injury_id: int) -> Injury:
     assert athlete.id is not None
-    if not injury_id.isdigit():
-        raise NotFoundError(f"no injury {injury_id!r}")
     with web_state(request).database.session() as session:
-        return get_injury(session, athlete.id, int(injury_id))
+        return get_injury(session, athlete.id, injury_id)
 
 
 def _injuries_page(
@@ -244,7 +243,7 @@ def _report(
     state = web_state(request)
     assert athlete.id is not None
     text = injury_text if injury_text is not None else request.query_params.get("injury", "")
-    injury_id = int(text) if text.isdigit() else None
+    injury_id = parse_id(text, "injury")
     with state.database.session() as session:
         try:
             injury = choose_injury(session, athlete.id, injury_id, state.today())

@@ -41,6 +41,10 @@ SAVED_MESSAGES = {
     "run": "Run saved.",
     "soreness": "Soreness saved.",
 }
+REMOVED_MESSAGES = {
+    "strength": "Strength session deleted.",
+    "soreness": "Soreness score deleted.",
+}
 
 
 @router.get("/log", response_class=HTMLResponse)
@@ -73,6 +77,7 @@ def log_page(request: Request, athlete: CurrentAthlete) -> Response:
         "log.html",
         {
             "saved": SAVED_MESSAGES.get(request.query_params.get("saved", "")),
+            "removed": REMOVED_MESSAGES.get(request.query_params.get("removed", "")),
             "planned_today": planned_today,
             "runs_today": runs_today,
             "strength": list(reversed(strength))[:RECENT_COUNT],

@@ -1,4 +1,5 @@
-"""Logging soreness: every region from the back down to the feet, a 0–10 score per side."""
+"""Logging soreness: every region from the back down to the feet, a 0–10 score per side; and
+one logged score, which can be deleted."""
 
 from __future__ import annotations
 
@@ -10,10 +11,17 @@ from fastapi.responses import HTMLResponse, Response
 from stridewell.domain.athletes import Athlete, ValidationError
 from stridewell.domain.strength_log import SorenessContext, SorenessEntry
 from stridewell.domain.vocab import Region, Side
-from stridewell.services.soreness import log_soreness, soreness_from_text
+from stridewell.services.soreness import (
+    delete_soreness,
+    get_soreness,
+    log_soreness,
+    soreness_from_text,
+)
 from stridewell.web.access import CurrentAthlete
 from stridewell.web.forms import GENERAL, FormState
+from stridewell.web.ids import Id
 from stridewell.web.log_choices import CONTEXT_CHOICES, MIDLINE_REGIONS, SCORE_CHOICES
+from stridewell.web.pages.activities import CONFIRM_FIELD, require_confirmation
 from stridewell.web.rendering import CheckedForm, render, see_other
 from stridewell.web.state import web_state
 
@@ -95,6 +103,52 @@ def save_soreness(request: Request, athlete: CurrentAthlete, form: CheckedForm) 
         entered.reject(error, FIELDS, {"region": SCORES_FIELD})
         return _page(request, athlete, entered, status_code=422)
     return see_other("/log?saved=soreness")
+
+
+@router.get("/log/soreness/{entry_id}", response_class=HTMLResponse)
+def soreness_entry_page(request: Request, athlete: CurrentAthlete, entry_id: Id) -> Response:
+    """One logged score, and the form that deletes it."""
+    return _entry_page(request, athlete, entry_id, FormState())
+
+
+@router.post("/log/soreness/{entry_id}/delete")
+def remove_soreness_entry(
+    request: Request, athlete: CurrentAthlete, entry_id: Id, form: CheckedForm
+) -> Response:
+    assert athlete.id is not None
+    entered = FormState.from_form(form)
+    try:
+        require_confirmation(entered, "Yes, delete this score")
+    except ValidationError as error:
+        entered.reject(error, (CONFIRM_FIELD,), {})
+        return _entry_page(request, athlete, entry_id, entered, status_code=422)
+    with web_state(request).database.session() as session:
+        delete_soreness(session, athlete.id, entry_id)
+    return see_other("/log?removed=soreness")
+
+
+def _entry_page(
+    request: Request,
+    athlete: Athlete,
+    entry_id: int,
+    delete_form: FormState,
+    *,
+    status_code: int = 200,
+) -> Response:
+    assert athlete.id is not None
+    with web_state(request).database.session() as session:
+        entry = get_soreness(session, athlete.id, entry_id)
+    context = next(
+        (choice.label for choice in CONTEXT_CHOICES if choice.value == entry.context.value),
+        entry.context.value,
+    )
+    return render(
+        request,
+        "soreness_entry.html",
+        {"entry": entry, "context_label": context, "delete_form": delete_form},
+        athlete=athlete,
+        status_code=status_code,
+    )
 
 
 def soreness_from_form(form: FormState) -> tuple[SorenessEntry, ...]:

@@ -1,4 +1,5 @@
-"""Logging a strength session at the gym: from a planned session or free, set by set.
+"""Logging a strength session at the gym: from a planned session or free, set by set; and one
+logged session with its sets, which can be deleted.
 
 The sheet is one form: ticked rows are the sets done. "Add" puts another exercise on the sheet
 and keeps everything typed so far; "Save" stores the session with its sets in one transaction,
@@ -25,13 +26,18 @@ from stridewell.services.planned_sessions import (
 )
 from stridewell.services.plans import latest_plan
 from stridewell.services.strength_log import (
+    delete_strength_session,
     duration_s,
+    get_strength_session,
     list_strength_sessions,
     log_strength_session,
+    strength_session_to_dict,
 )
 from stridewell.web.access import CurrentAthlete
 from stridewell.web.forms import GENERAL, FormState
+from stridewell.web.ids import Id, parse_id
 from stridewell.web.log_choices import RPE_CHOICES
+from stridewell.web.pages.activities import CONFIRM_FIELD, require_confirmation
 from stridewell.web.plan_calendar import SessionRef, session_refs
 from stridewell.web.rendering import CheckedForm, render, see_other
 from stridewell.web.state import web_state
@@ -66,10 +72,11 @@ def strength_page(request: Request, athlete: CurrentAthlete) -> Response:
     today = state.today()
     if not planned_text:
         return _sheet_page(request, athlete, sheet_form([], {"date": today.isoformat()}))
-    if not planned_text.isdigit():
+    planned_id = parse_id(planned_text, "planned session")
+    if planned_id is None:
         raise NotFoundError(f"no planned session {planned_text!r}")
     with state.database.session() as session:
-        planned = planned_session_by_id(session, athlete.id, int(planned_text))
+        planned = planned_session_by_id(session, athlete.id, planned_id)
     return _planned_page(request, athlete, planned)
 
 
@@ -98,6 +105,59 @@ def save_strength(request: Request, athlete: CurrentAthlete, form: CheckedForm) 
     if _store(request, athlete, entered):
         return see_other("/log?saved=strength")
     return _sheet_page(request, athlete, entered, status_code=422)
+
+
+@router.get("/log/strength/{session_id}", response_class=HTMLResponse, name="strength_session")
+def logged_session_page(request: Request, athlete: CurrentAthlete, session_id: Id) -> Response:
+    """A logged session with its sets, and the form that deletes it."""
+    return _logged_page(request, athlete, session_id, FormState())
+
+
+@router.post("/log/strength/{session_id}/delete")
+def remove_logged_session(
+    request: Request, athlete: CurrentAthlete, session_id: Id, form: CheckedForm
+) -> Response:
+    assert athlete.id is not None
+    entered = FormState.from_form(form)
+    try:
+        require_confirmation(entered, "Yes, delete this session")
+    except ValidationError as error:
+        entered.reject(error, (CONFIRM_FIELD,), {})
+        return _logged_page(request, athlete, session_id, entered, status_code=422)
+    with web_state(request).database.session() as session:
+        delete_strength_session(session, athlete.id, session_id)
+    return see_other("/log?removed=strength")
+
+
+def _logged_page(
+    request: Request,
+    athlete: Athlete,
+    session_id: int,
+    delete_form: FormState,
+    *,
+    status_code: int = 200,
+) -> Response:
+    assert athlete.id is not None
+    with web_state(request).database.session() as session:
+        logged = get_strength_session(session, athlete.id, session_id)
+        planned = None
+        if logged.planned_session_id is not None:
+            try:
+                planned = planned_session_by_id(session, athlete.id, logged.planned_session_id)
+            except NotFoundError:
+                planned = None  # its plan was replaced since
+    return render(
+        request,
+        "strength_session.html",
+        {
+            "logged": logged,
+            "sets": strength_session_to_dict(logged)["sets"],
+            "planned": planned,
+            "delete_form": delete_form,
+        },
+        athlete=athlete,
+        status_code=status_code,
+    )
 
 
 def _planned_page(request: Request, athlete: Athlete, planned: PlannedSessionOnFile) -> Response:
@@ -183,7 +243,7 @@ def _store(request: Request, athlete: Athlete, entered: FormState) -> bool:
                     sets=sets,
                     duration_s=strength.duration_s,
                     rpe=strength.rpe,
-                    planned_session_id=int(planned_text) if planned_text.isdigit() else None,
+                    planned_session_id=parse_id(planned_text, "planned session"),
                     notes=strength.notes,
                 ),
                 today,
@@ -240,11 +300,11 @@ def _sheet_page(
     assert athlete.id is not None
     today = state.today()
     with state.database.session() as session:
-        if planned is None and form.value("planned_session").isdigit():
+        if planned is None:
             try:
-                planned = planned_session_by_id(
-                    session, athlete.id, int(form.value("planned_session"))
-                )
+                planned_id = parse_id(form.value("planned_session"), "planned session")
+                if planned_id is not None:
+                    planned = planned_session_by_id(session, athlete.id, planned_id)
             except NotFoundError:
                 planned = None
         plan = latest_plan(session, athlete.id)

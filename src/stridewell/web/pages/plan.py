@@ -16,6 +16,7 @@ from stridewell.services.races import list_races
 from stridewell.web.access import CurrentAthlete
 from stridewell.web.choices import Choice
 from stridewell.web.forms import FormState
+from stridewell.web.ids import parse_id
 from stridewell.web.plan_calendar import calendar_weeks, find_session, library_exercise
 from stridewell.web.rendering import CheckedForm, render, see_other
 from stridewell.web.state import web_state
@@ -124,9 +125,10 @@ def _generate_defaults(request: Request) -> FormState:
 
 
 def _race_id(text: str) -> int:
-    if not text.isdigit():
+    race_id = parse_id(text, "race")
+    if race_id is None:
         raise ValidationError(f"unknown race {text!r}", "race")
-    return int(text)
+    return race_id
 
 
 def _route_path(request: Request, name: str, **params: str) -> str | None:

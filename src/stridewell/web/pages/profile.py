@@ -1,4 +1,5 @@
-"""The profile page (who, injuries, races, with forms to add more) and the athlete chooser."""
+"""The profile page (who, injuries, races, with forms to add more), one race to edit or delete,
+and the athlete chooser."""
 
 from __future__ import annotations
 
@@ -7,27 +8,42 @@ from dataclasses import replace
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from stridewell.domain.athletes import Athlete, ValidationError
+from stridewell.domain.athletes import (
+    RACE_DISTANCES_M,
+    Athlete,
+    Race,
+    ValidationError,
+    distance_label,
+    format_duration,
+)
 from stridewell.services.athletes import get_athlete, list_athletes, update_athlete
 from stridewell.services.errors import NotFoundError
 from stridewell.services.injuries import list_injuries
-from stridewell.services.races import list_races
+from stridewell.services.races import delete_race, get_race, list_races, update_race
 from stridewell.web.access import CurrentAthlete, ViewerDep, chosen_athlete_id, current_viewer
 from stridewell.web.downloads import athlete_archive_response, backup_response, may_download_backup
 from stridewell.web.forms import FormState
+from stridewell.web.ids import Id, parse_id
+from stridewell.web.pages.activities import CONFIRM_FIELD, require_confirmation
 from stridewell.web.pages.athlete_forms import (
+    OTHER_DISTANCE,
     PROFILE_ALIASES,
     PROFILE_FIELDS,
+    RACE_FIELDS,
     athlete_from_form,
     injury_defaults,
     profile_values,
+    race_aliases,
     race_defaults,
+    race_from_form,
 )
 from stridewell.web.pages.onboarding import choose_and_go, save_injury, save_race
 from stridewell.web.rendering import CheckedForm, render, see_other
 from stridewell.web.state import web_state
 
 router = APIRouter(include_in_schema=False)
+
+RACE_MESSAGES = {"updated": "Race saved.", "deleted": "Race deleted."}
 
 
 @router.get("/profile", response_class=HTMLResponse)
@@ -78,6 +94,90 @@ def add_race(request: Request, athlete: CurrentAthlete, form: CheckedForm) -> Re
     return see_other("/profile#races")
 
 
+@router.get("/profile/races/{race_id}", response_class=HTMLResponse)
+def race_page(request: Request, athlete: CurrentAthlete, race_id: Id) -> Response:
+    """One race: its form filled in (to correct it, or give a goal race its result), and the
+    form that deletes it."""
+    race = _race(request, athlete, race_id)
+    return _race_page(request, athlete, race, race_values(race), FormState())
+
+
+@router.post("/profile/races/{race_id}")
+def change_race(
+    request: Request, athlete: CurrentAthlete, race_id: Id, form: CheckedForm
+) -> Response:
+    state = web_state(request)
+    assert athlete.id is not None
+    race = _race(request, athlete, race_id)
+    entered = FormState.from_form(form)
+    try:
+        changed = replace(race_from_form(entered), id=race.id)
+        with state.database.session() as session:
+            update_race(session, athlete.id, changed, state.today())
+    except ValidationError as error:
+        entered.reject(error, RACE_FIELDS, race_aliases(entered))
+        return _race_page(request, athlete, race, entered, FormState(), status_code=422)
+    return see_other("/profile?race=updated#races")
+
+
+@router.post("/profile/races/{race_id}/delete")
+def remove_race(
+    request: Request, athlete: CurrentAthlete, race_id: Id, form: CheckedForm
+) -> Response:
+    assert athlete.id is not None
+    race = _race(request, athlete, race_id)
+    assert race.id is not None
+    entered = FormState.from_form(form)
+    try:
+        require_confirmation(entered, f"Yes, delete {race.name}")
+    except ValidationError as error:
+        entered.reject(error, (CONFIRM_FIELD,), {})
+        return _race_page(request, athlete, race, race_values(race), entered, status_code=422)
+    with web_state(request).database.session() as session:
+        delete_race(session, athlete.id, race.id)
+    return see_other("/profile?race=deleted#races")
+
+
+def race_values(race: Race) -> FormState:
+    """The race form filled in with what is stored."""
+    label = distance_label(race.distance_m)
+    standard = label in RACE_DISTANCES_M
+    return FormState.initial(
+        {
+            "name": race.name,
+            "date": race.date.isoformat(),
+            "distance": label if standard else OTHER_DISTANCE,
+            "distance_m": "" if standard else f"{race.distance_m:g}",
+            "goal": "" if race.goal_s is None else format_duration(race.goal_s),
+            "result": "" if race.result_s is None else format_duration(race.result_s),
+        }
+    )
+
+
+def _race(request: Request, athlete: Athlete, race_id: int) -> Race:
+    assert athlete.id is not None
+    with web_state(request).database.session() as session:
+        return get_race(session, athlete.id, race_id)
+
+
+def _race_page(
+    request: Request,
+    athlete: Athlete,
+    race: Race,
+    form: FormState,
+    delete_form: FormState,
+    *,
+    status_code: int = 200,
+) -> Response:
+    return render(
+        request,
+        "race.html",
+        {"race": race, "form": form, "delete_form": delete_form},
+        athlete=athlete,
+        status_code=status_code,
+    )
+
+
 @router.get("/profile/data.zip", name="athlete_data_zip")
 def data_zip(request: Request, athlete: CurrentAthlete) -> Response:
     return athlete_archive_response(
@@ -104,7 +204,7 @@ def athletes(request: Request, viewer: ViewerDep) -> Response:
 @router.post("/athletes/choose")
 def choose(request: Request, viewer: ViewerDep, form: CheckedForm) -> Response:
     raw = form.get("athlete_id")
-    athlete_id = int(raw) if isinstance(raw, str) and raw.isdigit() else None
+    athlete_id = parse_id(raw, "athlete") if isinstance(raw, str) else None
     if athlete_id is None or not viewer.may_see(athlete_id):
         raise NotFoundError("no such athlete")
     with web_state(request).database.session() as session:
@@ -134,6 +234,7 @@ def _profile_page(
             "injury_form": injury_form or injury_defaults(state.today()),
             "race_form": race_form or race_defaults(),
             "saved": request.query_params.get("saved") == "1",
+            "race_message": RACE_MESSAGES.get(request.query_params.get("race", "")),
             "may_download_backup": may_download_backup(current_viewer(request)),
         },
         athlete=athlete,
