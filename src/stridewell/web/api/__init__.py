@@ -45,7 +45,10 @@ def create_api(state: WebState) -> FastAPI:
     api = FastAPI(
         title="Stridewell API",
         version=__version__,
-        summary="Athletes, injuries, races, plans, the exercise library and accounts, as JSON.",
+        summary=(
+            "Athletes, injuries, races, plans, logging, activities, load, records, insights,"
+            " return to run, the exercise library, exports and accounts, as JSON."
+        ),
         openapi_url="/openapi.json",
         # The interactive docs load their scripts from a CDN; pages here must work offline.
         docs_url=None,
