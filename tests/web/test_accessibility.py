@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine
 
-from tests.web.conftest import Web
-from tests.web.html import parse
+from tests.web.conftest import PROFILE, Web
+from tests.web.html import field_error, parse
 from tests.web.test_accounts import athlete, sign_in, user
 
 STATIC_JS = "src/stridewell/web/static/app.js"
@@ -71,3 +71,19 @@ def test_filters_wait_for_their_button(ada_web: Web, page: str) -> None:
         assert form.xpath('.//button[@type="submit"]'), "a button applies the choice"
     with open(STATIC_JS, encoding="utf-8") as script:
         assert "submit()" not in script.read()
+
+
+@pytest.mark.parametrize(
+    "page", ["/onboarding/profile", "/profile/edit", "/plan", "/injuries", "/profile"]
+)
+def test_numbers_are_typed_as_text_so_a_slip_is_refused_not_dropped(
+    ada_web: Web, page: str
+) -> None:
+    doc = parse(ada_web.get(page).text)
+    assert not doc.xpath('//input[@type="number"]')
+
+
+def test_a_number_that_is_not_one_is_refused_next_to_its_field(ada_web: Web) -> None:
+    response = ada_web.submit("/profile/edit", "/profile/edit", {**PROFILE, "max_hr": "18O"})
+    assert response.status_code == 422
+    assert field_error(response.text, "max_hr")
