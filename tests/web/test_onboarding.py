@@ -212,3 +212,37 @@ def test_every_form_control_has_a_label(ada_web: Web, path: str) -> None:
     response = ada_web.get(path)
     assert response.status_code == 200
     assert labelled_controls_missing(response.text) == []
+
+
+def test_a_rejected_profile_shows_every_field_at_fault_at_once(web: Web) -> None:
+    """Not one error per try: an empty name, no sex, a birth year in letters and a time zone
+    that does not exist are all marked on the first send, and nothing is saved."""
+    response = web.submit(
+        "/onboarding/profile",
+        "/onboarding/profile",
+        {**PROFILE, "name": "", "sex": "", "birth_year": "nineteen", "timezone": "Mars/Base"},
+    )
+    assert response.status_code == 422
+    for name in ("name", "sex", "birth_year", "timezone"):
+        assert field_error(response.text, name), name
+    assert field_error(response.text, "weekly_km") is None
+    assert web.api("GET", "/athletes").json()["total"] == 0
+
+
+def test_a_rejected_injury_and_race_show_every_field_at_fault(ada_web: Web) -> None:
+    injury = ada_web.submit(
+        "/onboarding/injuries",
+        "/onboarding/injuries",
+        {"region": "", "side": "left", "onset": "someday", "severity": "11"},
+    )
+    assert injury.status_code == 422
+    for name in ("region", "onset", "severity"):
+        assert field_error(injury.text, name), name
+    race = ada_web.submit(
+        "/onboarding/races",
+        "/onboarding/races",
+        {"name": "", "date": "2027-05-02", "distance": "marathon", "goal": "0:01:00"},
+    )
+    assert race.status_code == 422
+    for name in ("name", "goal"):
+        assert field_error(race.text, name), name

@@ -6,7 +6,7 @@ arguments and places a `ValidationError` next to the field it names (`error.fiel
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from starlette.datastructures import FormData
@@ -114,6 +114,27 @@ class FormState:
         """Place `error` next to its field (through `aliases` for the domain's names)."""
         name = aliases.get(error.field or "", error.field or "")
         self.errors[name if name in set(fields) else GENERAL] = str(error)
+
+    def reject_each(
+        self,
+        check: Callable[[FormState], object],
+        baseline: Mapping[str, str | Iterable[str]],
+        fields: Iterable[str],
+        aliases: Mapping[str, str],
+    ) -> None:
+        """Find every field's own error, not only the first the domain meets: `check` each
+        field as entered inside `baseline` (a form that passes), and keep the error it names
+        that field with. The domain stays the only place with the rules; a field already
+        rejected keeps its message."""
+        for name in fields:
+            probe = FormState.initial(baseline)
+            probe.values[name] = list(self.values.get(name, []))
+            try:
+                check(probe)
+            except ValidationError as error:
+                found = aliases.get(error.field or "", error.field or "")
+                if found == name:
+                    self.errors.setdefault(name, str(error))
 
     @property
     def general_error(self) -> str | None:

@@ -50,6 +50,30 @@ RACE_FIELDS = ("name", "date", "distance", "distance_m", "goal", "result")
 OTHER_DISTANCE = "other"
 
 
+# Forms that pass: each field is checked alone inside one of these (FormState.reject_each), so
+# a rejected form lists every field at fault, not only the first the domain meets.
+PROFILE_BASELINE: dict[str, str | list[str]] = {
+    "name": "Runner",
+    "sex": "X",
+    "birth_year": "1990",
+    "weekly_km": "30",
+    "experience": Experience.INTERMEDIATE.value,
+    "equipment": [Equipment.BODYWEIGHT.value],
+    "days": ["tue", "thu", "sun"],
+    "long_run_day": "sun",
+    "timezone": "UTC",
+}
+RACE_BASELINE: dict[str, str | list[str]] = {
+    "name": "Race",
+    "date": "2000-01-02",
+    "distance": "10k",
+}
+
+
+def injury_baseline(today: date) -> dict[str, str | list[str]]:
+    return {"region": "knee", "side": "left", "onset": today.isoformat(), "severity": "3"}
+
+
 def profile_defaults() -> FormState:
     return FormState.initial(
         {
@@ -136,6 +160,40 @@ def race_from_form(form: FormState) -> Race:
         distance=distance,
         goal=form.text("goal"),
         result=form.text("result"),
+    )
+
+
+def reject_profile(entered: FormState, error: ValidationError, today: date) -> None:
+    """Place `error`, and every other field's own error, next to their fields."""
+    entered.reject(error, PROFILE_FIELDS, PROFILE_ALIASES)
+    entered.reject_each(
+        lambda form: athlete_from_form(form).validate(today),
+        PROFILE_BASELINE,
+        PROFILE_FIELDS,
+        PROFILE_ALIASES,
+    )
+
+
+def reject_injury(entered: FormState, error: ValidationError, today: date) -> None:
+    entered.reject(error, INJURY_FIELDS, {})
+    entered.reject_each(
+        lambda form: injury_from_form(form).validate(today),
+        injury_baseline(today),
+        INJURY_FIELDS,
+        {},
+    )
+
+
+def reject_race(entered: FormState, error: ValidationError, today: date) -> None:
+    aliases = race_aliases(entered)
+    entered.reject(error, RACE_FIELDS, aliases)
+    # The date and result rules depend on each other (a result needs a past date): only the
+    # fields that stand alone are checked one by one.
+    entered.reject_each(
+        lambda form: race_from_form(form).validate(today),
+        RACE_BASELINE,
+        ("name", "date", "distance_m", "goal"),
+        aliases,
     )
 
 

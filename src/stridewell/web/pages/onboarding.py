@@ -24,17 +24,15 @@ from stridewell.web.access import (
 from stridewell.web.demo import add_demo_athlete
 from stridewell.web.forms import FormState
 from stridewell.web.pages.athlete_forms import (
-    INJURY_FIELDS,
-    PROFILE_ALIASES,
-    PROFILE_FIELDS,
-    RACE_FIELDS,
     athlete_from_form,
     injury_defaults,
     injury_from_form,
     profile_defaults,
-    race_aliases,
     race_defaults,
     race_from_form,
+    reject_injury,
+    reject_profile,
+    reject_race,
 )
 from stridewell.web.rendering import CheckedForm, render, see_other
 from stridewell.web.state import web_state
@@ -88,7 +86,7 @@ def create_profile(request: Request, viewer: ViewerDep, form: CheckedForm) -> Re
             stored = create_athlete(session, athlete, state.today())
             claim_for_viewer(session, viewer, stored)
     except ValidationError as error:
-        entered.reject(error, PROFILE_FIELDS, PROFILE_ALIASES)
+        reject_profile(entered, error, state.today())
         return _profile_page(request, entered, status_code=422)
     return choose_and_go(request, stored, "/onboarding/injuries")
 
@@ -146,7 +144,7 @@ def save_injury(request: Request, athlete: Athlete, entered: FormState) -> FormS
         with state.database.session() as session:
             add_injury(session, athlete.id, injury, state.today())
     except ValidationError as error:
-        entered.reject(error, INJURY_FIELDS, {})
+        reject_injury(entered, error, state.today())
         return entered
     return None
 
@@ -160,7 +158,7 @@ def save_race(request: Request, athlete: Athlete, entered: FormState) -> FormSta
         with state.database.session() as session:
             add_race(session, athlete.id, race, state.today())
     except ValidationError as error:
-        entered.reject(error, RACE_FIELDS, race_aliases(entered))
+        reject_race(entered, error, state.today())
         return entered
     return None
 

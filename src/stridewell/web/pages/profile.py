@@ -27,15 +27,13 @@ from stridewell.web.ids import Id, parse_id
 from stridewell.web.pages.activities import CONFIRM_FIELD, require_confirmation
 from stridewell.web.pages.athlete_forms import (
     OTHER_DISTANCE,
-    PROFILE_ALIASES,
-    PROFILE_FIELDS,
-    RACE_FIELDS,
     athlete_from_form,
     injury_defaults,
     profile_values,
-    race_aliases,
     race_defaults,
     race_from_form,
+    reject_profile,
+    reject_race,
 )
 from stridewell.web.pages.onboarding import choose_and_go, save_injury, save_race
 from stridewell.web.rendering import CheckedForm, render, see_other
@@ -65,7 +63,7 @@ def edit(request: Request, athlete: CurrentAthlete, form: CheckedForm) -> Respon
         with state.database.session() as session:
             update_athlete(session, changed, state.today())
     except ValidationError as error:
-        entered.reject(error, PROFILE_FIELDS, PROFILE_ALIASES)
+        reject_profile(entered, error, state.today())
         return _edit_page(request, athlete, entered, status_code=422)
     return see_other("/profile?saved=1")
 
@@ -115,7 +113,7 @@ def change_race(
         with state.database.session() as session:
             update_race(session, athlete.id, changed, state.today())
     except ValidationError as error:
-        entered.reject(error, RACE_FIELDS, race_aliases(entered))
+        reject_race(entered, error, state.today())
         return _race_page(request, athlete, race, entered, FormState(), status_code=422)
     return see_other("/profile?race=updated#races")
 
