@@ -174,6 +174,16 @@ def test_bad_pain_logs_are_refused_next_to_their_field(
     assert rehab(ada_web) == before
 
 
+def test_empty_readiness_checks_are_marked_at_every_test(ada_web: Web) -> None:
+    add_achilles(ada_web)
+    empty = {name: "" for name in CHECKS if name.endswith("_pain")}
+    response = ada_web.submit("/rehab", "/rehab/readiness", {**CHECKS, **empty})
+    assert response.status_code == 422
+    for name in empty:
+        message = field_error(response.text, name)
+        assert message is not None and "required" in message, name
+
+
 def test_a_stage_session_form_error_sits_next_to_its_field(ada_web: Web) -> None:
     add_achilles(ada_web)
     assert ada_web.submit("/rehab", "/rehab/readiness", CHECKS).status_code == 303

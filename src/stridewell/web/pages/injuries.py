@@ -46,6 +46,8 @@ READINESS_ALIASES = {
     **{f"{name.replace('_', ' ')} pain": f"{name}_pain" for name, _ in READINESS_TESTS},
     "date": "check_date",
 }
+# A set of checks that passes: each field is checked alone inside it (FormState.reject_each).
+READINESS_BASELINE = {f"{name}_pain": "0" for name, _ in READINESS_TESTS}
 SESSION_FIELDS = ("date", "stage", "pain_during", "pain_next_morning", "settled_24h", "notes")
 SESSION_ALIASES = {
     "pain during": "pain_during",
@@ -182,24 +184,35 @@ def save_readiness(request: Request, athlete: CurrentAthlete, form: CheckedForm)
         raise NotFoundError("no injury needs a return to run")
     assert report.injury.id is not None
     try:
-        pains = [
-            entered.required_integer(f"{name}_pain", what.capitalize())
-            for name, what in READINESS_TESTS
-        ]
-        check = ReadinessCheck(
-            date=parsing.iso_date(entered.text("check_date") or today.isoformat(), "date"),
-            walk_pain=pains[0],
-            single_leg_squat_pain=pains[1],
-            jog_on_spot_pain=pains[2],
-            hop_pain=pains[3],
-            notes=entered.value("check_notes"),
-        )
+        check = _readiness_check(entered, today)
         with state.database.session() as session:
             log_readiness(session, athlete.id, report.injury.id, check, today)
     except ValidationError as error:
         entered.reject(_page_words(error), READINESS_FIELDS, READINESS_ALIASES)
+        entered.reject_each(
+            lambda form: _readiness_check(form, today).validate(),
+            READINESS_BASELINE,
+            READINESS_FIELDS,
+            READINESS_ALIASES,
+        )
         return _rehab_page(request, athlete, report, entered, _session_defaults(report, today), 422)
     return see_other(f"/rehab?injury={report.injury.id}#status")
+
+
+def _readiness_check(entered: FormState, today: date) -> ReadinessCheck:
+    """The readiness checks as typed (parsed; `ReadinessCheck.validate` checks the ranges)."""
+    pains = [
+        entered.required_integer(f"{name}_pain", what.capitalize())
+        for name, what in READINESS_TESTS
+    ]
+    return ReadinessCheck(
+        date=parsing.iso_date(entered.text("check_date") or today.isoformat(), "date"),
+        walk_pain=pains[0],
+        single_leg_squat_pain=pains[1],
+        jog_on_spot_pain=pains[2],
+        hop_pain=pains[3],
+        notes=entered.value("check_notes"),
+    )
 
 
 @router.post("/rehab/sessions")
