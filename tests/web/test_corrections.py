@@ -329,6 +329,18 @@ def test_the_activity_page_sets_the_effort_and_deletes_after_confirmation(
     assert day_load(ada_web)["load"] == 0
 
 
+def test_an_imported_activity_is_renamed_on_its_page(ada_web: Web, engine: Engine) -> None:
+    activity_id = imported_run(engine)
+    page_path = f"/activities/{activity_id}"
+    too_long = ada_web.submit(page_path, f"{page_path}/rpe", {"rpe": "5", "name": "x" * 101})
+    assert too_long.status_code == 422
+    assert field_error(too_long.text, "name")
+    renamed = ada_web.submit(page_path, f"{page_path}/rpe", {"rpe": "5", "name": "Parkrun"})
+    assert renamed.status_code == 303
+    (item,) = ada_web.api("GET", "/activities").json()["activities"]
+    assert item["name"] == "Parkrun" and item["rpe"] == 5
+
+
 def test_a_manual_run_is_corrected_on_its_page(ada_web: Web) -> None:
     run = {"date": YESTERDAY.isoformat(), "distance_km": "80", "duration": "7:30:00"}
     assert ada_web.submit("/log/run", "/log/run", run).status_code == 303

@@ -149,6 +149,8 @@ def correct_activity(
         raise NotFoundError(f"no activity with id {activity_id} for this athlete")
     activity = stored.activity
     new_name = activity.name if name is None else (name.strip() or None)
+    if new_name is not None:
+        check_length(new_name, MAX_NAME_CHARS, "the name", "name")
     if activity.source_kind != MANUAL_SOURCE:
         for field, value in (("date", day), ("distance_km", distance_km), ("duration", duration_s)):
             if value is not None:

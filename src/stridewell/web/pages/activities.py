@@ -152,7 +152,7 @@ def save_effort(
     request: Request, athlete: CurrentAthlete, activity_id: Id, form: CheckedForm
 ) -> Response:
     """The session RPE of any activity: the load watch measures a run without heart rate by it
-    (RPE × minutes); a blank clears it."""
+    (RPE × minutes); a blank clears it. An imported activity's name comes on the same form."""
     state = web_state(request)
     assert athlete.id is not None
     entered = FormState.from_form(form)
@@ -160,8 +160,11 @@ def save_effort(
         rpe = entered.number("rpe", "Effort (RPE)")
         with state.database.session() as session:
             set_activity_rpe(session, athlete.id, activity_id, rpe)
+            if "name" in entered.values:  # an imported activity's name is on the same form
+                name = entered.value("name")
+                correct_activity(session, athlete.id, activity_id, state.today(), name=name)
     except ValidationError as error:
-        entered.reject(error, ("rpe",), {})
+        entered.reject(error, ("rpe", "name"), {})
         return _activity_page(request, athlete, activity_id, {"rpe": entered}, status_code=422)
     return see_other(f"/activities/{activity_id}?saved=rpe")
 
@@ -233,9 +236,10 @@ def correction_forms(
     """The effort, correction and delete forms of the activity page: as `sent` (refused, with
     their errors), else filled in with what is stored."""
     activity = detail.activity
-    rpe_form = sent.get("rpe") or FormState.initial(
-        {"rpe": "" if activity.rpe is None else f"{activity.rpe:g}"}
-    )
+    effort: dict[str, str] = {"rpe": "" if activity.rpe is None else f"{activity.rpe:g}"}
+    if not is_manual(activity):  # a manual run's name is in its correction form
+        effort["name"] = activity.name or ""
+    rpe_form = sent.get("rpe") or FormState.initial(effort)
     run_form = None
     if is_manual(activity):
         run_form = sent.get("run") or FormState.initial(
