@@ -231,3 +231,36 @@ def test_build_a_session_of_your_own_and_rest_after_both_sides(server: str, brow
     expect(page).to_have_url(f"{server}/log?saved=strength")
     expect(page.locator("main")).to_contain_text("2 sets")
     assert page.js_errors == []
+
+
+def test_a_reloaded_sheet_keeps_its_ticks_until_saved(server: str, browser: Any) -> None:
+    """At the gym a phone reloads a tab or restarts the browser: the sets ticked so far, the
+    numbers typed and the session clock come back on this phone; once saved, they are gone."""
+    from playwright.sync_api import expect
+
+    page = _phone(browser)
+    _demo_with_a_plan_from_this_monday(page, server)
+    page.locator(
+        "section[aria-labelledby='today-sessions'] .session-card.kind-strength"
+    ).first.tap()
+    page.get_by_role("link", name="Start this session").tap()
+    sheet_url = page.url
+    first_row = page.locator(".log-exercise").first.locator(".set-row").first
+    first_row.locator("input[name$='-load_kg']").fill("12.5")
+    first_row.get_by_role("checkbox").tap()
+    started = page.locator("[data-started-at]").input_value()
+
+    page.reload()
+    first_row = page.locator(".log-exercise").first.locator(".set-row").first
+    expect(first_row.get_by_role("checkbox")).to_be_checked()
+    expect(first_row).to_have_class(re.compile(r"\bis-done\b"))
+    expect(first_row.locator("input[name$='-load_kg']")).to_have_value("12.5")
+    expect(page.locator("[data-done-count]")).to_contain_text("1 of")
+    assert page.locator("[data-started-at]").input_value() == started
+
+    page.get_by_label("Duration (minutes)").fill("30")
+    page.get_by_role("button", name="Save session").tap()
+    expect(page).to_have_url(f"{server}/log?saved=strength")
+    path = sheet_url.removeprefix(server)
+    assert page.evaluate(f"window.localStorage.getItem('stridewell-sheet:{path}')") is None
+    assert page.js_errors == []

@@ -150,4 +150,95 @@
       duration.value = String(minutes);
     }
   });
+  // A draft on this phone: a page reloaded, a tab restored or a browser restarted mid-session
+  // gets its ticks, numbers and session clock back. Only into the same sheet (same planned
+  // session, same rows), for 12 hours, and never over a sheet the server sent back with an
+  // error (that one already holds what was typed). Saving the session drops it.
+  var DRAFT_MS = 12 * 3600 * 1000;
+  var draftKey = "stridewell-sheet:" + window.location.pathname;
+
+  function store() {
+    try {
+      return window.localStorage;
+    } catch (error) {
+      return null; // storage blocked: the sheet works as before
+    }
+  }
+
+  function identity() {
+    var planned = sheet.elements.namedItem("planned_session");
+    var rows = sheet.elements.namedItem("rows");
+    return (planned ? planned.value : "") + "|" + (rows ? rows.value : "");
+  }
+
+  function saveDraft() {
+    var storage = store();
+    if (!storage) {
+      return;
+    }
+    var fields = {};
+    Array.prototype.forEach.call(sheet.elements, function (field) {
+      if (!field.name || field.type === "hidden" || field.type === "submit") {
+        return;
+      }
+      fields[field.name] = field.type === "checkbox" ? field.checked : field.value;
+    });
+    var draft = { at: Date.now(), sheet: identity(), started: startedAt.value, fields: fields };
+    try {
+      storage.setItem(draftKey, JSON.stringify(draft));
+    } catch (error) {
+      // storage full: the sheet works as before
+    }
+  }
+
+  function restoreDraft() {
+    var storage = store();
+    if (!storage || document.querySelector(".error-summary")) {
+      return;
+    }
+    var draft = null;
+    try {
+      draft = JSON.parse(storage.getItem(draftKey) || "null");
+    } catch (error) {
+      draft = null;
+    }
+    if (!draft || Date.now() - draft.at > DRAFT_MS || draft.sheet !== identity()) {
+      storage.removeItem(draftKey);
+      return;
+    }
+    var ticked = 0;
+    Object.keys(draft.fields).forEach(function (name) {
+      var field = sheet.elements.namedItem(name);
+      if (!field || !field.type || field.type === "hidden") {
+        return;
+      }
+      if (field.type === "checkbox") {
+        field.checked = Boolean(draft.fields[name]);
+        var row = field.closest(".set-row");
+        if (row) {
+          row.classList.toggle("is-done", field.checked);
+        }
+        ticked += field.checked ? 1 : 0;
+      } else {
+        field.value = draft.fields[name];
+      }
+    });
+    if (/^\d+$/.test(draft.started || "")) {
+      startedAt.value = draft.started;
+    }
+    countDone();
+    if (ticked) {
+      say("Your sets from earlier are back: " + ticked + " done.");
+    }
+  }
+
+  restoreDraft();
+  sheet.addEventListener("input", saveDraft);
+  sheet.addEventListener("change", saveDraft);
+  sheet.addEventListener("submit", function (event) {
+    var storage = store();
+    if (storage && event.submitter && event.submitter.value === "save") {
+      storage.removeItem(draftKey);
+    }
+  });
 })();
