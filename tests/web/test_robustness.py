@@ -9,9 +9,11 @@ its transaction rolled back. On SQLite and PostgreSQL alike.
 from __future__ import annotations
 
 import logging
+from datetime import date
 from typing import Any
 
 import pytest
+from sqlalchemy import Engine
 
 from stridewell.domain.athletes import Injury
 from stridewell.store.repositories import InjuryRepository
@@ -19,6 +21,7 @@ from stridewell.web.api.pagination import MAX_OFFSET
 from stridewell.web.ids import MAX_ID
 from tests.web.conftest import Web
 from tests.web.html import field_error, page_text, parse
+from tests.web.test_accounts import sign_in, user
 from tests.web.test_api import assert_error
 
 # Past PostgreSQL's `integer` (the id columns), past SQLite's INTEGER, and far past both.
@@ -65,6 +68,14 @@ API_IDS: list[tuple[str, str, str, dict[str, Any] | None]] = [
     ("POST", "/athletes/1/injuries/{id}/resolve", "injury_id", {"resolved": "2026-03-01"}),
     ("GET", "/activities?athlete_id={id}", "athlete_id", None),
     ("GET", "/athletes/1/rehab?injury={id}", "injury", None),
+    ("PATCH", "/activities/{id}", "activity_id", {"rpe": 5}),
+    ("DELETE", "/activities/{id}", "activity_id", None),
+    ("GET", "/athletes/1/log/strength/{id}", "session_id", None),
+    ("DELETE", "/athletes/1/log/strength/{id}", "session_id", None),
+    ("DELETE", "/athletes/1/log/soreness/{id}", "entry_id", None),
+    ("PATCH", "/athletes/1/races/{id}", "race_id", {"name": "Parkrun"}),
+    ("DELETE", "/athletes/1/races/{id}", "race_id", None),
+    ("GET", "/athletes/{id}/export.zip", "athlete_id", None),
 ]
 
 
@@ -306,3 +317,17 @@ def test_the_app_answers_normally_after_an_unexpected_error(
     monkeypatch.undo()
     assert ada_web.api("GET", "/athletes/1").status_code == 200
     assert ada_web.get("/").status_code == 200
+
+
+def test_account_ids_too_large_are_refused_for_an_admin(
+    web: Web, engine: Engine, today: date
+) -> None:
+    user(engine, "admin@club.example", "admin")
+    sign_in(web, "admin@club.example")
+    for value in TOO_LARGE:
+        assert_error(web.api("GET", f"/users/{value}"), 422, "validation_error", "user_id")
+        assert_error(
+            web.api("PUT", f"/users/1/athletes/{value}"), 422, "validation_error", "athlete_id"
+        )
+        assert web.get(f"/admin/users/{value}").status_code == 404
+    assert_error(web.api("GET", f"/users/{MAX_ID}"), 404, "not_found", None)
