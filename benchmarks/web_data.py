@@ -119,7 +119,7 @@ def build(
     db = Database(url)
     db.init()
     with db.session() as session:
-        athlete = create_demo_athlete(session, today)
+        athlete = create_demo_athlete(session, today, history=False)
         assert athlete is not None and athlete.id is not None
         athlete_id = athlete.id
     db.close()

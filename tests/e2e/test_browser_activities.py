@@ -1,5 +1,6 @@
 """Activities and Progress in a real browser: upload watch files, see them listed and charted,
-and see the progress charts — on a phone-sized screen and by dropping files on a desktop.
+and see the progress charts the demo runner's twelve weeks fill — on a phone-sized screen and
+by dropping files on a desktop.
 
 Uses the server, browser and page helpers of test_browser.py (Playwright driving Debian's
 Chromium; under CI=true these run, elsewhere they skip with a reason). Screenshots land in
@@ -9,21 +10,13 @@ test-artifacts/browser/.
 from __future__ import annotations
 
 import base64
-from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from stridewell.domain.strength_log import SetEntry, SorenessContext, SorenessEntry, StrengthSession
-from stridewell.domain.vocab import Region
-from stridewell.services.athletes import list_athletes
-from stridewell.services.database import Database
-from stridewell.services.runs import log_manual_run
-from stridewell.services.soreness import log_soreness
-from stridewell.services.strength_log import log_strength_session
 from tests.e2e import test_browser as shared
-from tests.e2e.test_browser import DESKTOP, PHONE, TODAY, _fits_the_screen, _page, _shot
+from tests.e2e.test_browser import DESKTOP, PHONE, _fits_the_screen, _page, _shot
 
 # The real server on a fresh database, and Chromium: the fixtures of test_browser.py.
 server = shared.server
@@ -37,46 +30,8 @@ CORRUPT_FIT = CORPUS / "fit" / "fitparse__activity-unexpected-eof.fit"
 DROPPED_FIT = CORPUS / "fit" / "fitparse__activity-small-fenix2-run.fit"
 
 
-def _log_training(database_file: Path) -> None:
-    """Six weeks of runs, gym sessions and soreness for the only athlete, as the CLI's
-    `stridewell log` would store them (straight into the server's database file)."""
-    today = date.fromisoformat(TODAY)
-    database = Database(f"sqlite:///{database_file}")
-    try:
-        with database.session() as session:
-            (athlete,) = list_athletes(session)
-            assert athlete.id is not None
-            for days_ago in range(42, 0, -1):
-                day = today - timedelta(days=days_ago)
-                if day.weekday() in (1, 3, 6):
-                    km = 8.0 + (days_ago % 3)
-                    log_manual_run(
-                        session, athlete.id, today, day=day, distance_km=km,
-                        duration_s=int(km * 320), rpe=5,
-                    )  # fmt: skip
-                if day.weekday() in (0, 4):
-                    load_kg = 80.0 - days_ago / 2
-                    sets = tuple(
-                        SetEntry("hip-thrust", reps=8, load_kg=load_kg, rpe=8) for _ in range(3)
-                    )
-                    log_strength_session(session, athlete.id, StrengthSession(day, sets), today)
-                if day.weekday() == 6:
-                    quad, glute = (5, 2) if days_ago > 21 else (2, 4)
-                    log_soreness(
-                        session,
-                        athlete.id,
-                        [
-                            SorenessEntry(day, SorenessContext.POST_RUN, Region.QUAD, quad),
-                            SorenessEntry(day, SorenessContext.POST_RUN, Region.GLUTE, glute),
-                        ],
-                        today,
-                    )
-    finally:
-        database.close()
-
-
 def test_upload_on_a_phone_then_see_the_activity_and_progress_charts(
-    server: str, browser: Any, tmp_path: Path
+    server: str, browser: Any
 ) -> None:
     from playwright.sync_api import expect
 
@@ -109,6 +64,11 @@ def test_upload_on_a_phone_then_see_the_activity_and_progress_charts(
     _shot(page, "phone-upload-result")
 
     result.get_by_role("link", name="See all activities").tap()
+    # Her sixty runs of the last twelve weeks, newest first, and the file from 2013: found by
+    # its file name.
+    expect(page.locator(".result-count")).to_contain_text("61 activities")
+    page.get_by_label("Search").fill(GOOD_FIT.stem)
+    page.get_by_role("button", name="Filter").tap()
     items = page.locator(".activity-list li")
     expect(items).to_have_count(1)
     expect(items.first).to_contain_text("Wed 6 Feb 2013")
@@ -125,7 +85,7 @@ def test_upload_on_a_phone_then_see_the_activity_and_progress_charts(
     assert _fits_the_screen(page)
     _shot(page, "phone-activity")
 
-    _log_training(tmp_path / "browser.sqlite")
+    # The demo runner's own twelve weeks fill every chart.
     nav.get_by_role("link", name="Progress").tap()
     expect(page.locator("main h1")).to_contain_text("Progress")
     for name in ("volume", "acwr", "fitness", "e1rm", "hard_sets", "injuries", "soreness"):
@@ -164,8 +124,8 @@ def test_drop_files_on_a_desktop_and_a_second_drop_adds_nothing(server: str, bro
             _shot(page, "desktop-upload-result")
     expect(page.locator("#import-result [data-count='imported']")).to_have_text("0")
 
-    page.goto(f"{server}/activities")
-    expect(page.locator(".activity-list li")).to_have_count(1)
+    page.goto(f"{server}/activities?q={DROPPED_FIT.stem}")
+    expect(page.locator(".activity-list li")).to_have_count(1)  # among her sixty runs
     page.locator(".activity-list a").first.click()
     expect(page.locator("#chart-pace .main-svg").first).to_be_visible()
     _shot(page, "desktop-activity")

@@ -79,6 +79,16 @@ def save(web: Web, values: dict[str, str], action: str = "save") -> Any:
 
 
 def logged_sessions(web: Web) -> list[dict[str, Any]]:
-    response = web.api("GET", "/athletes/1/log/strength")
+    """Every strength session of athlete 1, oldest first (the demo runner's history too)."""
+    response = web.api("GET", "/athletes/1/log/strength", params={"limit": 200})
     assert response.status_code == 200, response.text
-    return list(response.json()["sessions"])
+    body = response.json()
+    assert body["total"] == len(body["sessions"]), "one page holds them all"
+    return list(body["sessions"])
+
+
+def new_sessions(web: Web, before: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The sessions logged since `before` was read; those read then are still there as they were."""
+    now = logged_sessions(web)
+    assert all(session in now for session in before)
+    return [session for session in now if session not in before]

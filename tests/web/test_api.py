@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from tests.web.conftest import Web
+from tests.web.html import page_text
 
 ADA = {
     "name": "Ada",
@@ -212,11 +213,17 @@ def test_today_as_json_matches_the_page(demo_web: Web) -> None:
     assert today["goal_race"]["name"] == "Autumn Marathon" and today["goal_race"]["days_to_go"] > 0
     assert [r["result"] for r in today["results"]] == ["3:24:06"]
     assert today["active_injuries"] == []
-    assert [(pb["distance"], pb["time_s"]) for pb in today["records"]["pbs"]] == [
-        ("marathon", 12246.0)
-    ]
-    # Nothing logged or imported yet: no load to show, and no return to run under way.
-    assert today["load"] is None and today["return_to_run"] is None
+    pbs = {pb["distance"]: pb for pb in today["records"]["pbs"]}
+    assert (pbs["marathon"]["time_s"], pbs["marathon"]["source"]) == (12246.0, "race")
+    # Her twelve weeks of runs give best efforts up to the half marathon of her longest run.
+    assert list(pbs) == ["400m", "1k", "1mile", "5k", "10k", "half", "marathon"]
+    assert {pb["source"] for pb in pbs.values() if pb["distance"] != "marathon"} == {"best_effort"}
+    # Her history's load, without warnings; no return to run under way.
+    assert today["load"]["date"] == "2026-03-11" and today["load"]["flags"] == []
+    assert today["load"]["ctl"] > 0 and today["return_to_run"] is None
+    page = page_text(demo_web.get("/").text)
+    assert f"Fitness (CTL) {today['load']['ctl']:.0f}" in page
+    assert f"Fatigue (ATL) {today['load']['atl']:.0f}" in page
 
 
 def test_the_demo_endpoint_refuses_a_database_with_athletes(web: Web) -> None:

@@ -3,6 +3,10 @@ injury and its return-to-run stage."""
 
 from __future__ import annotations
 
+import math
+
+import pytest
+
 from stridewell.web.templating import sentence
 from tests.web.conftest import Web
 from tests.web.html import page_text
@@ -22,8 +26,9 @@ def test_logging_a_strength_session_moves_the_week_and_the_load(demo_web: Web) -
     strength_this_week = sum(1 for s in plan["weeks"][0]["sessions"] if s["kind"] == "strength")
     before = page_text(demo_web.get("/").text)
     assert f"Strength {strength_this_week} 0" in before
-    assert "Form (TSB)" not in before
-    assert "once runs and sessions are logged" in before
+    # The demo runner's twelve weeks are in the load already; nothing is logged today.
+    load_before = demo_web.api("GET", "/athletes/1/today").json()["load"]
+    assert f"Fatigue (ATL) {load_before['atl']:.0f}" in before
 
     values = sheet_values(demo_web.get(planned.log_path).text)
     rows = row_indices(values, planned.session["exercises"][0]["slug"])
@@ -33,13 +38,27 @@ def test_logging_a_strength_session_moves_the_week_and_the_load(demo_web: Web) -
 
     after = page_text(demo_web.get("/").text)
     assert f"Strength {strength_this_week} 1" in after
-    assert "Form (TSB)" in after and "Fatigue (ATL)" in after
-    assert "once runs and sessions are logged" not in after
     today = demo_web.api("GET", "/athletes/1/today").json()
     assert today["week"]["done"]["strength"] == 1
-    # foster2001: 50 min at RPE 7 is 350 units, so fatigue and fitness rise from nothing.
-    assert today["load"]["atl"] > today["load"]["ctl"] > 0
+    # foster2001: 50 min at RPE 7 is 350 units today; fatigue (7-day) takes more of it than
+    # fitness (42-day). Form is yesterday's fitness minus fatigue: it moves tomorrow.
+    load = today["load"]
+    assert load["atl"] - load_before["atl"] == pytest.approx(350 * (1 - math.exp(-1 / 7)))
+    assert load["ctl"] - load_before["ctl"] == pytest.approx(350 * (1 - math.exp(-1 / 42)))
+    assert f"Fatigue (ATL) {load['atl']:.0f}" in after and "Form (TSB)" in after
     assert sentence(today["load"]["caveat"]) in after  # the ACWR caveat, in words
+
+
+def test_the_load_card_waits_for_the_first_session(ada_web: Web) -> None:
+    text = page_text(ada_web.get("/").text)
+    assert "Form (TSB)" not in text and "Fatigue (ATL)" not in text
+    assert "once runs and sessions are logged" in text
+    assert ada_web.api("GET", "/athletes/1/today").json()["load"] is None
+    run = {"date": "2026-03-10", "distance_km": "8.5", "duration": "0:49:00", "rpe": "3"}
+    assert ada_web.submit("/log/run", "/log/run", run).status_code == 303
+    text = page_text(ada_web.get("/").text)
+    assert "Form (TSB)" in text and "Fatigue (ATL)" in text
+    assert "once runs and sessions are logged" not in text
 
 
 def test_a_logged_run_counts_on_today(demo_web: Web) -> None:

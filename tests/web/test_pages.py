@@ -89,14 +89,19 @@ def test_a_logged_run_shows_as_done_and_in_the_load(demo_web: Web, engine: Engin
     run_day, later = start + timedelta(days=1), start + timedelta(days=2)
     with TestClient(make_app(engine, later)) as client:
         before = page_text(client.get("/").text)
+        load_before = client.get("/api/v1/athletes/1/today").json()["load"]
         assert "once you log sessions" not in before  # adherence knows: nothing done yet
         assert f"Runs {planned_runs} 0" in before
         with unit_of_work(engine) as session:
             log_manual_run(session, 1, later, day=run_day, distance_km=8.2, duration_s=2880, rpe=4)
         after = page_text(client.get("/").text)
+        load_after = client.get("/api/v1/athletes/1/today").json()["load"]
     assert f"Runs {planned_runs} 1" in after
     assert f"Running {planned_km} 8.2 km" in after
-    assert "Form (TSB)" in after and "Form (TSB)" not in before
+    # The demo runner's history is in the load already; yesterday's run adds to it.
+    assert load_after["atl"] > load_before["atl"] and load_after["tsb"] < load_before["tsb"]
+    assert f"Fatigue (ATL) {load_after['atl']:.0f}" in after
+    assert f"Fatigue (ATL) {load_before['atl']:.0f}" in before
 
 
 def test_today_gives_return_to_run_advice_for_the_browser_not_the_terminal(

@@ -6,6 +6,7 @@ import typer
 
 from stridewell.cli.context import state, user_errors
 from stridewell.services.demo import create_demo_athlete
+from stridewell.services.demo_history import HISTORY_WEEKS
 from stridewell.services.plans import build_plan
 
 
@@ -22,7 +23,8 @@ def init(ctx: typer.Context) -> None:
 
 
 def demo(ctx: typer.Context) -> None:
-    """Add a demo runner with her injuries, races and a plan — into an empty database only.
+    """Add a demo runner with her injuries, races, last 12 weeks of training (runs with their
+    samples, strength sessions, soreness) and a plan — into an empty database only.
 
     Example:
 
@@ -39,6 +41,7 @@ def demo(ctx: typer.Context) -> None:
     race = plan.race
     goal = f" for {race.name} on {race.date.isoformat()}" if race is not None else ""
     typer.echo(
-        f"Added the demo athlete {athlete.name} (id {athlete.id}) with her injury history"
-        f" and a {len(plan.weeks)}-week plan{goal}. See it with `stridewell plan show`."
+        f"Added the demo athlete {athlete.name} (id {athlete.id}) with her injury history,"
+        f" her last {HISTORY_WEEKS} weeks of training and a {len(plan.weeks)}-week plan{goal}."
+        " See it with `stridewell plan show`, `stridewell load` and `stridewell insights`."
     )

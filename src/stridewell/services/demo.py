@@ -2,7 +2,8 @@
 
 A club marathoner (PB 3:24:06) whose hips, groin, knee and IT band kept giving out: weak
 glutes, weeks off, a rebuild in the gym, one relapse from doing too much. She has a full gym,
-runs five days a week with the long run on Sunday, and aims at an autumn marathon.
+runs five days a week with the long run on Sunday, and aims at an autumn marathon. Her last
+twelve weeks of training come with her (services/demo_history.py).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from stridewell.domain.athletes import Athlete, Availability, Injury, Race
 from stridewell.domain.vocab import Equipment, Experience, Region, Sex, Side, Weekday
+from stridewell.services.demo_history import add_demo_history
 from stridewell.store.repositories import AthleteRepository, InjuryRepository, RaceRepository
 
 DEMO_NAME = "Maren Holt"
@@ -136,8 +138,9 @@ def demo_races(today: date) -> list[Race]:
     ]
 
 
-def create_demo_athlete(session: Session, today: date) -> Athlete | None:
-    """Add the demo athlete with her injuries and races — only into a database with no athlete.
+def create_demo_athlete(session: Session, today: date, *, history: bool = True) -> Athlete | None:
+    """Add the demo athlete with her injuries, races and (unless `history` is False) her last
+    twelve weeks of training — only into a database with no athlete.
 
     Returns the new athlete, or None when the database already had one.
     """
@@ -156,4 +159,6 @@ def create_demo_athlete(session: Session, today: date) -> Athlete | None:
     for race in demo_races(today):
         race.validate(today)
         races.add(stored.id, race)
+    if history:
+        add_demo_history(session, stored.id, today)
     return stored

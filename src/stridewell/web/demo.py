@@ -1,4 +1,5 @@
-"""Loading the demo athlete from the web: her profile, history and a plan, in one transaction."""
+"""Loading the demo athlete from the web: her profile, injury history, twelve weeks of training
+and a plan, in one transaction."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ if TYPE_CHECKING:
 
 
 def add_demo_athlete(session: Session, today: date) -> Athlete | None:
-    """The demo athlete with her first plan, or None when the database already has athletes."""
+    """The demo athlete with her training history and first plan, or None when the database
+    already has athletes."""
     athlete = create_demo_athlete(session, today)
     if athlete is None or athlete.id is None:
         return None
