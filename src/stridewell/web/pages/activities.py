@@ -3,8 +3,8 @@ effort (RPE), a manual run's corrections, and deleting it."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from typing import Annotated, Any
+from collections.abc import AsyncIterator, Callable
+from typing import TYPE_CHECKING, Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Request
@@ -33,6 +33,9 @@ from stridewell.web.ids import Id
 from stridewell.web.log_choices import RPE_CHOICES
 from stridewell.web.rendering import CheckedForm, CsrfError, checked_form, render, see_other
 from stridewell.web.state import web_state
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 router = APIRouter(include_in_schema=False)
 
@@ -211,23 +214,38 @@ def remove_activity(
     request: Request, athlete: CurrentAthlete, activity_id: Id, form: CheckedForm
 ) -> Response:
     """Delete the activity with its samples, laps and best efforts, once the box is ticked."""
-    state = web_state(request)
-    assert athlete.id is not None
+    athlete_id = athlete.id
+    assert athlete_id is not None
+    return confirmed_removal(
+        request,
+        form,
+        "Yes, delete this activity",
+        lambda session: delete_activity(session, athlete_id, activity_id),
+        lambda entered: _activity_page(
+            request, athlete, activity_id, {"delete": entered}, status_code=422
+        ),
+        "/activities?deleted=1",
+    )
+
+
+def confirmed_removal(
+    request: Request,
+    form: FormData,
+    label: str,
+    remove: Callable[[Session], object],
+    refused: Callable[[FormState], Response],
+    done: str,
+) -> Response:
+    """A removal form's answer: without its box (`label`) ticked, `refused` shows the page
+    again with the message next to the box and nothing is deleted; else `remove` runs in one
+    unit of work and the browser goes on to `done`."""
     entered = FormState.from_form(form)
-    try:
-        require_confirmation(entered, "Yes, delete this activity")
-    except ValidationError as error:
-        entered.reject(error, (CONFIRM_FIELD,), {})
-        return _activity_page(request, athlete, activity_id, {"delete": entered}, status_code=422)
-    with state.database.session() as session:
-        delete_activity(session, athlete.id, activity_id)
-    return see_other("/activities?deleted=1")
-
-
-def require_confirmation(form: FormState, label: str) -> None:
-    """A removal goes ahead only with its box ticked (`ValidationError` on `confirm` else)."""
-    if not form.checked(CONFIRM_FIELD, "yes"):
-        raise ValidationError(f"tick “{label}” first; nothing was deleted", CONFIRM_FIELD)
+    if not entered.checked(CONFIRM_FIELD, "yes"):
+        entered.errors[CONFIRM_FIELD] = f"tick “{label}” first; nothing was deleted"
+        return refused(entered)
+    with web_state(request).database.session() as session:
+        remove(session)
+    return see_other(done)
 
 
 def correction_forms(

@@ -21,7 +21,7 @@ from stridewell.web.access import CurrentAthlete
 from stridewell.web.forms import GENERAL, FormState
 from stridewell.web.ids import Id
 from stridewell.web.log_choices import CONTEXT_CHOICES, MIDLINE_REGIONS, SCORE_CHOICES
-from stridewell.web.pages.activities import CONFIRM_FIELD, require_confirmation
+from stridewell.web.pages.activities import confirmed_removal
 from stridewell.web.rendering import CheckedForm, render, see_other
 from stridewell.web.state import web_state
 
@@ -115,16 +115,16 @@ def soreness_entry_page(request: Request, athlete: CurrentAthlete, entry_id: Id)
 def remove_soreness_entry(
     request: Request, athlete: CurrentAthlete, entry_id: Id, form: CheckedForm
 ) -> Response:
-    assert athlete.id is not None
-    entered = FormState.from_form(form)
-    try:
-        require_confirmation(entered, "Yes, delete this score")
-    except ValidationError as error:
-        entered.reject(error, (CONFIRM_FIELD,), {})
-        return _entry_page(request, athlete, entry_id, entered, status_code=422)
-    with web_state(request).database.session() as session:
-        delete_soreness(session, athlete.id, entry_id)
-    return see_other("/log?removed=soreness")
+    athlete_id = athlete.id
+    assert athlete_id is not None
+    return confirmed_removal(
+        request,
+        form,
+        "Yes, delete this score",
+        lambda session: delete_soreness(session, athlete_id, entry_id),
+        lambda entered: _entry_page(request, athlete, entry_id, entered, status_code=422),
+        "/log?removed=soreness",
+    )
 
 
 def _entry_page(

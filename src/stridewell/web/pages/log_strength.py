@@ -37,7 +37,7 @@ from stridewell.web.access import CurrentAthlete
 from stridewell.web.forms import GENERAL, FormState
 from stridewell.web.ids import Id, parse_id
 from stridewell.web.log_choices import RPE_CHOICES
-from stridewell.web.pages.activities import CONFIRM_FIELD, require_confirmation
+from stridewell.web.pages.activities import confirmed_removal
 from stridewell.web.plan_calendar import SessionRef, session_refs
 from stridewell.web.rendering import CheckedForm, render, see_other
 from stridewell.web.state import web_state
@@ -117,16 +117,16 @@ def logged_session_page(request: Request, athlete: CurrentAthlete, session_id: I
 def remove_logged_session(
     request: Request, athlete: CurrentAthlete, session_id: Id, form: CheckedForm
 ) -> Response:
-    assert athlete.id is not None
-    entered = FormState.from_form(form)
-    try:
-        require_confirmation(entered, "Yes, delete this session")
-    except ValidationError as error:
-        entered.reject(error, (CONFIRM_FIELD,), {})
-        return _logged_page(request, athlete, session_id, entered, status_code=422)
-    with web_state(request).database.session() as session:
-        delete_strength_session(session, athlete.id, session_id)
-    return see_other("/log?removed=strength")
+    athlete_id = athlete.id
+    assert athlete_id is not None
+    return confirmed_removal(
+        request,
+        form,
+        "Yes, delete this session",
+        lambda session: delete_strength_session(session, athlete_id, session_id),
+        lambda entered: _logged_page(request, athlete, session_id, entered, status_code=422),
+        "/log?removed=strength",
+    )
 
 
 def _logged_page(

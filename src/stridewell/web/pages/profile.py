@@ -24,7 +24,7 @@ from stridewell.web.access import CurrentAthlete, ViewerDep, chosen_athlete_id, 
 from stridewell.web.downloads import athlete_archive_response, backup_response, may_download_backup
 from stridewell.web.forms import FormState
 from stridewell.web.ids import Id, parse_id
-from stridewell.web.pages.activities import CONFIRM_FIELD, require_confirmation
+from stridewell.web.pages.activities import confirmed_removal
 from stridewell.web.pages.athlete_forms import (
     OTHER_DISTANCE,
     athlete_from_form,
@@ -122,18 +122,19 @@ def change_race(
 def remove_race(
     request: Request, athlete: CurrentAthlete, race_id: Id, form: CheckedForm
 ) -> Response:
-    assert athlete.id is not None
+    athlete_id = athlete.id
+    assert athlete_id is not None
     race = _race(request, athlete, race_id)
-    assert race.id is not None
-    entered = FormState.from_form(form)
-    try:
-        require_confirmation(entered, f"Yes, delete {race.name}")
-    except ValidationError as error:
-        entered.reject(error, (CONFIRM_FIELD,), {})
-        return _race_page(request, athlete, race, race_values(race), entered, status_code=422)
-    with web_state(request).database.session() as session:
-        delete_race(session, athlete.id, race.id)
-    return see_other("/profile?race=deleted#races")
+    return confirmed_removal(
+        request,
+        form,
+        f"Yes, delete {race.name}",
+        lambda session: delete_race(session, athlete_id, race_id),
+        lambda entered: _race_page(
+            request, athlete, race, race_values(race), entered, status_code=422
+        ),
+        "/profile?race=deleted#races",
+    )
 
 
 def race_values(race: Race) -> FormState:
